@@ -1,0 +1,90 @@
+"""Translate unique segments with one backend: placeholders kept, or a per-piece fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from polyshelf.issues import Issue, Severity
+from polyshelf.mt.backend import MTBackend, TranslateOptions
+from polyshelf.mt.output_checks import output_issues
+from polyshelf.segment.segment import Segment
+
+
+@dataclass(frozen=True)
+class SegmentTranslation:
+    text: str
+    score: float | None  # length-normalized model log-probability; None when no MT ran
+    model_id: str
+    method: str  # mt | fallback
+    issues: tuple[Issue, ...] = ()
+
+
+def _dedupe(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    unique: dict[str, int] = {}
+    index = [unique.setdefault(t, len(unique)) for t in texts]
+    return list(unique), index
+
+
+def translate_segments(
+    backend: MTBackend,
+    segments: Sequence[Segment],
+    target: str,
+    options: TranslateOptions,
+    progress: Callable[[int], None] | None = None,
+) -> list[SegmentTranslation]:
+    """One result per segment, in order. Every protected span comes back unchanged."""
+    texts, where = _dedupe([s.text for s in segments])
+    hyps = backend.translate(texts, target, options, progress)
+    results: list[SegmentTranslation | None] = [None] * len(segments)
+    failed: list[int] = []
+    for i, segment in enumerate(segments):
+        hyp = hyps[where[i]]
+        restored = segment.restore(hyp.text)
+        if restored is None:
+            failed.append(i)
+            continue
+        issues = output_issues(segment.source, restored)
+        results[i] = SegmentTranslation(
+            restored, hyp.normalized_score, backend.model_id, "mt", tuple(issues)
+        )
+    if failed:
+        _translate_fallback(backend, segments, failed, target, options, results)
+    return [r for r in results if r is not None]
+
+
+def _translate_fallback(
+    backend: MTBackend,
+    segments: Sequence[Segment],
+    failed: list[int],
+    target: str,
+    options: TranslateOptions,
+    results: list[SegmentTranslation | None],
+) -> None:
+    """Translate the text between placeholders piece by piece when the model lost a token."""
+    pieces_per_segment = [
+        [p for p in segments[i].fallback_parts() if isinstance(p, str)] for i in failed
+    ]
+    texts, where = _dedupe([p for pieces in pieces_per_segment for p in pieces])
+    hyps = backend.translate(texts, target, options) if texts else []
+    cursor = 0
+    for i, pieces in zip(failed, pieces_per_segment, strict=True):
+        piece_hyps = [hyps[where[cursor + k]] for k in range(len(pieces))]
+        cursor += len(pieces)
+        segment = segments[i]
+        text = segment.render_fallback([h.text for h in piece_hyps])
+        score = (
+            sum(h.score for h in piece_hyps) / max(1, sum(h.n_tokens for h in piece_hyps))
+            if piece_hyps
+            else None
+        )
+        issues = [
+            Issue(
+                "placeholder-fallback",
+                Severity.INFO,
+                "the model moved or lost protected text; pieces between tags, numbers and "
+                "codes were translated separately",
+            ),
+            *output_issues(segment.source, text),
+        ]
+        results[i] = SegmentTranslation(text, score, backend.model_id, "fallback", tuple(issues))
