@@ -57,7 +57,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory, slice_pairs):  # type: ign
 
 
 def test_loss_falls_and_resume_continues(trained, slice_pairs) -> None:  # type: ignore[no-untyped-def]
-    work, config, result, _ = trained
+    _, config, result, _ = trained
     losses = [e.train_loss for e in result.epochs]
     assert len(losses) == 2 and losses[1] < losses[0]
     # A rerun with more epochs resumes from last.pt instead of starting over.
@@ -114,7 +114,7 @@ def test_finetune_writes_new_version_and_keeps_base(  # type: ignore[no-untyped-
     )
     registry = ModelRegistry(settings)
     base_files = {p.name: p.stat().st_mtime for p in base_dir.iterdir()}
-    pairs = slice_pairs[0][:60] + [("Price 5 EUR", "Preis 7 EUR"), ("", "leer")]
+    pairs = [*slice_pairs[0][:60], ("Price 5 EUR", "Preis 7 EUR"), ("", "leer")]
     out = tmp_path / "models" / "tiny-en-de-shop-v2"
     outcome = finetune(registry, "tiny-en-de", pairs, out, max_epochs=1, log=lambda _: None)
     assert outcome.manifest.model_id == "tiny-en-de-shop@2"
