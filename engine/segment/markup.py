@@ -54,16 +54,31 @@ class TextRun:
     def from_html(cls, raw: str) -> TextRun:
         chars: list[str] = []
         raw_at: list[int] = []
+        # Start of references that decode to nothing ("&#1;"): they go with the next character.
+        carried: int | None = None
+
+        def add_char_start(offset: int) -> None:
+            nonlocal carried
+            raw_at.append(offset if carried is None else carried)
+            carried = None
+
         position = 0
         for match in _CHARREF_RE.finditer(raw):
             chars.append(raw[position : match.start()])
-            raw_at.extend(range(position, match.start()))
+            for offset in range(position, match.start()):
+                add_char_start(offset)
             decoded = html.unescape(match.group())
-            chars.append(decoded)
-            raw_at.extend([match.start()] + [-1] * (len(decoded) - 1) if decoded else [])
+            if decoded:
+                chars.append(decoded)
+                add_char_start(match.start())
+                raw_at.extend([-1] * (len(decoded) - 1))
+            elif carried is None:
+                carried = match.start()
             position = match.end()
         chars.append(raw[position:])
-        raw_at.extend(range(position, len(raw) + 1))
+        for offset in range(position, len(raw)):
+            add_char_start(offset)
+        raw_at.append(len(raw))
         return cls("".join(chars), raw, tuple(raw_at))
 
     def _offsets(self) -> tuple[int, ...]:
