@@ -271,9 +271,23 @@ class Job:
                 reused=total - len(unique),
                 fallback=sum(1 for r in results if r.method == "fallback"),
                 seconds=round(time.monotonic() - began, 2),
+                worst_segments=worst_segments(unique, results),
             )
         )
         return dict(zip(unique, results, strict=True))
+
+
+def worst_segments(
+    segments: Sequence[Segment], results: Sequence[SegmentTranslation], limit: int = 10
+) -> list[dict[str, object]]:
+    scored = [
+        (r.score, s, r) for s, r in zip(segments, results, strict=True) if r.score is not None
+    ]
+    scored.sort(key=lambda item: item[0])
+    return [
+        {"score": round(score, 3), "source": s.source, "translation": r.text, "method": r.method}
+        for score, s, r in scored[:limit]
+    ]
 
 
 def run_job(spec: JobSpec, settings: Settings, progress: ProgressSink | None = None) -> JobReport:

@@ -32,6 +32,8 @@ class LocaleStats:
     fallback: int
     seconds: float
     warnings: dict[str, int] = field(default_factory=dict)
+    # The lowest length-normalized model scores: where a reviewer should look first.
+    worst_segments: list[dict[str, object]] = field(default_factory=list)
 
     def count_warnings(self, issues: Sequence[CellIssue], locales: Sequence[str]) -> None:
         suffix = f" [{self.locale}]"

@@ -52,6 +52,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     registry = ModelRegistry(settings)
     entries = registry.entries()
     print(f"models found: {len(entries)}")
+    if not entries:
+        ok = False
+        print("  no models: translate needs one (polyshelf models import, or polyshelf train)")
     for entry in entries:
         try:
             backend = backend_for(entry.manifest.family)(

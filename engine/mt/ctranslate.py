@@ -164,4 +164,7 @@ class CTranslate2Backend(MTBackend):
             if prefix:
                 pieces = pieces[len(prefix) :]
             text = self._sp_target.decode(pieces)
-            results[index] = Hypothesis(text, float(output.scores[0]), len(pieces) + 1)
+            n_tokens = len(pieces) + 1  # with </s>
+            # CTranslate2 returns the score divided by length ** length_penalty.
+            cumulative = float(output.scores[0]) * n_tokens**options.length_penalty
+            results[index] = Hypothesis(text, cumulative, n_tokens)

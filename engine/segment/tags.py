@@ -7,7 +7,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 VOID_ELEMENTS = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 _TAG_NAME_RE = re.compile(r"<\s*(/)?\s*([^\s/>]+)")
 
