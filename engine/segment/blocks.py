@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from polyshelf.segment.casing import is_all_caps, sentence_case
 from polyshelf.segment.markup import Tag, TextRun
@@ -68,12 +69,12 @@ def _cut_runs(atoms: Sequence[BlockAtom], spans: Sequence[Span]) -> list[tuple[B
     units: list[tuple[BlockAtom, int]] = []
     offset = 0
     for atom in atoms:
-        if isinstance(atom, Tag):
+        if isinstance(atom, Tag) or not atom.text:
             units.append((atom, -1))
             continue
         length = len(atom.text)
         bounds = [0, *(cut - offset for cut in cuts if offset < cut < offset + length), length]
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in pairwise(bounds):
             piece = atom.slice(start, end)
             if not piece.raw:
                 continue
@@ -115,11 +116,17 @@ def _assign_tags(units: list[tuple[BlockAtom, int]]) -> list[int]:
     return owners
 
 
-def _split_space(run: TextRun, leading: bool) -> tuple[TextRun, TextRun]:
+def _split_space(run: TextRun, leading: bool) -> tuple[TextRun, TextRun] | None:
+    """(space, rest) at one end of ``run``; None when there is none to split off (also when
+    the space is the end of a reference that decodes to several characters)."""
     stripped = run.text.lstrip() if leading else run.text.rstrip()
-    cut = len(run.text) - len(stripped) if leading else len(stripped)
-    cut = run.snap(cut)
-    return run.slice(0, cut), run.slice(cut, len(run.text))
+    if len(stripped) == len(run.text):
+        return None
+    cut = run.snap(len(run.text) - len(stripped) if leading else len(stripped))
+    if cut == (0 if leading else len(run.text)):
+        return None
+    before, after = run.slice(0, cut), run.slice(cut, len(run.text))
+    return (before, after) if leading else (after, before)
 
 
 def _strip_edges(
@@ -131,15 +138,15 @@ def _strip_edges(
     core = _merge_runs(atoms)
     while core:
         first, last = core[0], core[-1]
-        if isinstance(first, TextRun) and first.text[:1].isspace():
-            space, rest = _split_space(first, leading=True)
-            left.append(space)
-            core[0:1] = [rest] if rest.raw else []
+        split = _split_space(first, leading=True) if isinstance(first, TextRun) else None
+        if split is not None:
+            left.append(split[0])
+            core[0:1] = [split[1]] if split[1].raw else []
             continue
-        if isinstance(last, TextRun) and last.text[-1:].isspace():
-            rest, space = _split_space(last, leading=False)
-            right.insert(0, space)
-            core[-1:] = [rest] if rest.raw else []
+        split = _split_space(last, leading=False) if isinstance(last, TextRun) else None
+        if split is not None:
+            right.insert(0, split[0])
+            core[-1:] = [split[1]] if split[1].raw else []
             continue
         partners = pair_tags([atom.raw if isinstance(atom, Tag) else None for atom in core])
         if isinstance(first, Tag) and 0 not in partners:

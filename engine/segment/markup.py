@@ -203,6 +203,8 @@ class TextRun:
         return position
 
     def slice(self, start: int, end: int) -> TextRun:
+        if start == 0 and end == len(self.text):
+            return self
         if self.raw_at is None:
             return TextRun(self.text[start:end], self.raw[start:end])
         start, end = self.snap(start), self.snap(end)

@@ -108,7 +108,9 @@ class Segment:
     def restore(self, translation: str) -> str | None:
         """The translation with tokens replaced by their originals, or None when a token is
         missing, duplicated or unknown, or paired tags come back crossed or out of order."""
-        translation = translation.strip()
+        # Edge whitespace is the template's, except where the source has some it cannot give
+        # away (the end of a reference like "&x\xa0" that decodes as one piece).
+        translation = _leading_space(self.text) + translation.strip() + _trailing_space(self.text)
         matches = list(PLACEHOLDER_RE.finditer(translation))
         order = [int(match.group(1)) for match in matches]
         count = len(self.placeholders)

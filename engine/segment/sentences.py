@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import pysbd
 from pysbd.languages import LANGUAGE_CODES
@@ -70,7 +71,7 @@ def sentence_spans(text: str, language: str) -> list[Span]:
     else:
         starts = _sentence_starts(text, language)
     # Spans run from one start to the next, so text pysbd skipped still belongs to a sentence.
-    spans = [trim(text, start, end) for start, end in zip(starts, [*starts[1:], len(text)])]
+    spans = [trim(text, start, end) for start, end in pairwise([*starts, len(text)])]
     if spans and starts[0] > 0:
         spans[0] = trim(text, 0, spans[0][1])
     return [span for span in spans if span[0] < span[1]]

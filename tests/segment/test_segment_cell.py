@@ -17,7 +17,8 @@ WELL_FORMED_HTML = [
     PRODUCT_HTML,
     '<p>Tom &amp; Jerry&nbsp;set&#8482; by <a href="https://x.example/p?id=1&amp;b=2" '
     'title="A &quot;B&quot;">HEMNES</a>. Ships in 2 days!</p>',
-    "<div class='desc'>\n  <h2>Care</h2>\n  <p>Machine wash at 40°C.<br>Do not <em>tumble dry</em>.</p>\n</div>",
+    "<div class='desc'>\n  <h2>Care</h2>\n  <p>Machine wash at 40°C.<br>"
+    "Do not <em>tumble dry</em>.</p>\n</div>",
     '<p>Article <span class="sku">702.619.70</span> — <i>Black-brown</i> 🌿</p><p>100%</p>',
     "<!DOCTYPE html><!-- note --><style>p { color: red; }</style><p>Hello <!-- x --> world.</p>"
     "<script>if (a < b) { x = '<p>' }</script>",
@@ -197,7 +198,8 @@ def test_tags_spanning_sentences() -> None:
         "Third⟦0⟧ sentence.",
     ]
     restored = [
-        s.restore(t) or "" for s, t in zip(plan.segments, ["Eins.", "Zwei.", "Drei⟦0⟧ Satz."])
+        s.restore(t) or ""
+        for s, t in zip(plan.segments, ["Eins.", "Zwei.", "Drei⟦0⟧ Satz."], strict=True)
     ]
     assert plan.render(restored) == "<p>Eins. <b>Zwei. Drei</b> Satz.</p>"
 
