@@ -13,126 +13,12 @@ from html.entities import html5
 from html.parser import HTMLParser
 
 from polyshelf.issues import Issue, Severity
-from polyshelf.segment.tags import VOID_ELEMENTS
-
-BLOCK_ELEMENTS = frozenset(
-    [
-        "p",
-        "div",
-        "ul",
-        "ol",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "section",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "hr",
-        "pre",
-        "header",
-        "footer",
-        "article",
-        "aside",
-        "nav",
-        "main",
-        "figure",
-        "figcaption",
-        "thead",
-        "tbody",
-        "tfoot",
-        "caption",
-        "colgroup",
-        "col",
-        "form",
-        "fieldset",
-        "legend",
-        "address",
-        "details",
-        "summary",
-        "html",
-        "head",
-        "body",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "option",
-        "optgroup",
-        "select",
-        "textarea",
-        "center",
-        "iframe",
-        "video",
-        "audio",
-        "source",
-        "track",
-        "noscript",
-        "menu",
-        "dialog",
-        "object",
-        "embed",
-        "canvas",
-        "svg",
-        "br",
-    ]
+from polyshelf.segment.tags import (
+    BLOCK_ELEMENTS,
+    KNOWN_ELEMENTS,
+    VERBATIM_CONTENT_ELEMENTS,
+    VOID_ELEMENTS,
 )
-VERBATIM_CONTENT_ELEMENTS = frozenset({"script", "style"})
-INLINE_ELEMENTS = frozenset(
-    [
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "button",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "img",
-        "input",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "nobr",
-        "picture",
-        "q",
-        "rp",
-        "rt",
-        "ruby",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-    ]
-)
-KNOWN_ELEMENTS = BLOCK_ELEMENTS | VERBATIM_CONTENT_ELEMENTS | INLINE_ELEMENTS | VOID_ELEMENTS
 
 _TAG_RE = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
@@ -400,4 +286,5 @@ def parse_html(text: str) -> tuple[list[Atom], list[Issue]]:
     for (start, kind, name, start_tag), end in zip(events, ends, strict=True):
         builder.add_event(kind, name, start_tag, start, end)
     builder.finish()
-    return builder.atoms, builder.issues
+    issues = sorted(builder.issues, key=lambda issue: issue.span or (0, 0))
+    return builder.atoms, issues

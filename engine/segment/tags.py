@@ -1,4 +1,4 @@
-"""Inline tags as raw source text: their name and role, and which ones pair up."""
+"""HTML element names, and inline tags as raw source text: name, role, which ones pair up."""
 
 from __future__ import annotations
 
