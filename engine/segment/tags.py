@@ -6,24 +6,28 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-VOID_ELEMENTS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
+
+def _names(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+VOID_ELEMENTS = _names("area base br col embed hr img input link meta param source track wbr")
+# Elements that start a new block of text (never inside a segment); <br> too.
+BLOCK_ELEMENTS = _names(
+    """p div ul ol li h1 h2 h3 h4 h5 h6 table tr td th section dl dt dd blockquote hr pre
+    header footer article aside nav main figure figcaption thead tbody tfoot caption colgroup
+    col form fieldset legend address details summary html head body title meta link base
+    option optgroup select textarea center iframe video audio source track noscript menu
+    dialog object embed canvas svg br"""
 )
+# Content kept verbatim, never translated.
+VERBATIM_CONTENT_ELEMENTS = _names("script style")
+INLINE_ELEMENTS = _names(
+    """a abbr acronym b bdi bdo big button cite code data del dfn em font i img input ins kbd
+    label mark nobr picture q rp rt ruby s samp small span strike strong sub sup time tt u var
+    wbr"""
+)
+KNOWN_ELEMENTS = BLOCK_ELEMENTS | VERBATIM_CONTENT_ELEMENTS | INLINE_ELEMENTS | VOID_ELEMENTS
 _TAG_NAME_RE = re.compile(r"<\s*(/)?\s*([^\s/>]+)")
 
 

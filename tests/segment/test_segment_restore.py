@@ -159,3 +159,24 @@ def test_segment_can_be_built_from_text_and_placeholders() -> None:
 def test_no_space_is_added_next_to_scripts_without_spaces() -> None:
     segment = only_segment("Buy {n} now")
     assert segment.restore("今すぐ⟦0⟧を購入") == "今すぐ{n}を購入"
+
+
+def test_restore_of_a_hand_built_tag_segment() -> None:
+    segment = Segment(
+        "⟦0⟧cushion⟦1⟧",
+        (Placeholder(0, "<b>", "tag"), Placeholder(1, "</b>", "tag")),
+        html=True,
+    )
+    assert segment.restore("⟦0⟧ Kissen ⟦1⟧") == "<b>Kissen</b>"
+    assert segment.restore("⟦0⟧Kissen⟦1⟧") == "<b>Kissen</b>"
+    assert segment.restore("⟦1⟧ Kissen ⟦0⟧") is None
+
+
+def test_capital_words_in_an_all_caps_sentence_are_not_placeholders() -> None:
+    segment = only_segment("IKEA HEMNES CHEST OF DRAWERS KX-55B")
+    assert segment.recase == "upper"
+    assert segment.text == "Ikea hemnes chest of drawers ⟦0⟧"
+    assert [p.kind for p in segment.placeholders] == ["code"]
+    # Glossary terms stay protected even there.
+    segment = only_segment("IKEA HEMNES CHEST OF DRAWERS", dnt_terms=["HEMNES"])
+    assert segment.text == "Ikea ⟦0⟧ chest of drawers"
