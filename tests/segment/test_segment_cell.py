@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html.parser import HTMLParser
 
 import pytest
 
 from polyshelf.issues import Severity
 from polyshelf.segment.cell import CellPlan, segment_cell
+from tests.segment.helpers import identity, parsed_tags
 
 PRODUCT_HTML = (
     "<p>Made of <b>solid pine</b>, a natural material.</p>"
@@ -51,35 +51,6 @@ PLAIN = [
     "",
     "   ",
 ]
-
-
-class _TagCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.tags.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: object) -> None:
-        self.tags.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.tags.append(f"</{tag}>")
-
-
-def parsed_tags(text: str) -> list[str]:
-    """Tags as an HTML parser sees them, in order."""
-    collector = _TagCollector()
-    collector.feed(text)
-    collector.close()
-    return collector.tags
-
-
-def identity(plan: CellPlan) -> str:
-    restored = [segment.restore(segment.text) for segment in plan.segments]
-    assert None not in restored
-    return plan.render([text for text in restored if text is not None])
 
 
 def fake_translate(text: str) -> str:

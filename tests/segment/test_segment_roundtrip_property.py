@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyshelf.segment.cell import CellPlan, segment_cell
+from polyshelf.segment.cell import segment_cell
+from tests.segment.helpers import identity, parsed_tags
 
 ALPHABET = (
     "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ éÅßÖçñ 0123456789 "
@@ -53,35 +53,6 @@ HTML_PIECES = [
     "<script>a<b</script>",
 ]
 SETTINGS = settings(max_examples=100, deadline=None)
-
-
-class _TagCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.tags.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: object) -> None:
-        self.tags.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.tags.append(f"</{tag}>")
-
-
-def parsed_tags(text: str) -> list[str]:
-    """Tags as an HTML parser sees them, in order."""
-    collector = _TagCollector()
-    collector.feed(text)
-    collector.close()
-    return collector.tags
-
-
-def identity(plan: CellPlan) -> str:
-    restored = [segment.restore(segment.text) for segment in plan.segments]
-    assert None not in restored
-    return plan.render([text for text in restored if text is not None])
 
 
 @SETTINGS
