@@ -145,3 +145,20 @@ def test_formula_like_translations_are_text(settings: Settings, project: Path) -
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type != "f"
+
+
+class _EmptyBackend(fakes.FakeBackend):
+    def _one(self, text: str) -> str:
+        return ""
+
+
+def test_empty_model_output_still_gives_every_cell_a_target(project: Path) -> None:
+    fakes.register_backend("fake-empty")(_EmptyBackend)
+    fakes.write_fake_model(project / "models", name="empty", family="fake-empty")
+    path = project / "c.csv"
+    path.write_text("Name\n<b>Oak</b> table\n", "utf-8")
+    out = project / "o.csv"
+    report = run(Settings.from_env(project), path, out, models={"*": "empty"})
+    header, rows = next(iter(read_all(out).values()))
+    assert rows[0][header.index("Name [de]")] == "<b>Oak</b> table"
+    assert "mt-empty" in {i.issue.rule_id for i in report.cell_issues}  # type: ignore[attr-defined]

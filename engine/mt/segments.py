@@ -41,7 +41,7 @@ def translate_segments(
     for i, segment in enumerate(segments):
         hyp = hyps[where[i]]
         restored = segment.restore(hyp.text)
-        if restored is None:
+        if restored is None or not restored.strip():
             failed.append(i)
             continue
         issues = output_issues(segment.source, restored)
@@ -72,7 +72,11 @@ def _translate_fallback(
         piece_hyps = [hyps[where[cursor + k]] for k in range(len(pieces))]
         cursor += len(pieces)
         segment = segments[i]
-        text = segment.render_fallback([h.text for h in piece_hyps])
+        # A piece the model returns empty is kept in the source language (and flagged below).
+        texts_out = [
+            h.text if h.text.strip() else p for h, p in zip(piece_hyps, pieces, strict=True)
+        ]
+        text = segment.render_fallback(texts_out)
         score = (
             sum(h.score for h in piece_hyps) / max(1, sum(h.n_tokens for h in piece_hyps))
             if piece_hyps
@@ -87,4 +91,13 @@ def _translate_fallback(
             ),
             *output_issues(segment.source, text),
         ]
+        if any(not h.text.strip() for h in piece_hyps):
+            issues.append(
+                Issue(
+                    "mt-empty",
+                    Severity.ERROR,
+                    "the model returned no text for "
+                    "part of the segment; that part is left in the source language",
+                )
+            )
         results[i] = SegmentTranslation(text, score, backend.model_id, "fallback", tuple(issues))
