@@ -85,7 +85,7 @@ def align_corpus(
     src_lines: Sequence[str],
     tgt_lines: Sequence[str],
     translate: Callable[[list[str]], list[str]],
-    threshold: float = 35.0,
+    threshold: float = 30.0,
 ) -> list[Pair]:
     """Sentence pairs from product-level lines; `translate` maps source sentences to target."""
     src_split = [split_sentences(line) for line in src_lines]
