@@ -71,6 +71,12 @@ def test_hostile_files(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert outcomes["empty.xlsx"] == 2
     assert outcomes["formulas.xlsx"] == 0
     assert outcomes["long_cell.xlsx"] == 0
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(project / "out" / "formulas.l10n.xlsx")
+    cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert cells and not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(isinstance(c.value, str) and c.value.startswith("=") for c in cells)
 
 
 @pytest.mark.usefixtures("project")
