@@ -162,3 +162,18 @@ def test_empty_model_output_still_gives_every_cell_a_target(project: Path) -> No
     header, rows = next(iter(read_all(out).values()))
     assert rows[0][header.index("Name [de]")] == "<b>Oak</b> table"
     assert "mt-empty" in {i.issue.rule_id for i in report.cell_issues}  # type: ignore[attr-defined]
+
+
+class _RunawayBackend(fakes.FakeBackend):
+    def translate(self, texts, target, options, progress=None):  # type: ignore[no-untyped-def]
+        hyps = super().translate(texts, target, options, progress)
+        return [fakes.Hypothesis(h.text, h.score, h.n_tokens, True) for h in hyps]
+
+
+def test_output_at_the_length_limit_is_flagged(project: Path) -> None:
+    fakes.register_backend("fake-runaway")(_RunawayBackend)
+    fakes.write_fake_model(project / "models", name="runaway", family="fake-runaway")
+    path = project / "c.csv"
+    path.write_text("Name\nOak table\n", "utf-8")
+    report = run(Settings.from_env(project), path, project / "o.csv", models={"*": "runaway"})
+    assert "mt-length-limit" in {i.issue.rule_id for i in report.cell_issues}  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ class Hypothesis:
     text: str
     score: float  # cumulated log-probability
     n_tokens: int  # output tokens, for the length-normalized score
+    hit_length_limit: bool = False  # decoding stopped at the length cap: the text may be cut
 
     @property
     def normalized_score(self) -> float:

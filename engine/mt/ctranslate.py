@@ -149,13 +149,14 @@ class CTranslate2Backend(MTBackend):
     ) -> None:
         source = [tokens[i] for i in batch]
         longest = max(len(s) for s in source)
+        max_length = int(longest * options.max_length_ratio) + 10
         outputs = self._translator.translate_batch(
             source,
             target_prefix=[prefix] * len(source) if prefix else None,
             beam_size=options.beam_size,
             length_penalty=options.length_penalty,
             repetition_penalty=options.repetition_penalty,
-            max_decoding_length=int(longest * options.max_length_ratio) + 10,
+            max_decoding_length=max_length,
             max_input_length=0,
             return_scores=True,
         )
@@ -167,4 +168,4 @@ class CTranslate2Backend(MTBackend):
             n_tokens = len(pieces) + 1  # with </s>
             # CTranslate2 returns the score divided by length ** length_penalty.
             cumulative = float(output.scores[0]) * n_tokens**options.length_penalty
-            results[index] = Hypothesis(text, cumulative, n_tokens)
+            results[index] = Hypothesis(text, cumulative, n_tokens, len(pieces) >= max_length)

@@ -10,6 +10,12 @@ from polyshelf.mt.backend import MTBackend, TranslateOptions
 from polyshelf.mt.output_checks import output_issues
 from polyshelf.segment.segment import Segment
 
+LENGTH_LIMIT_ISSUE = Issue(
+    "mt-length-limit",
+    Severity.WARNING,
+    "the translation reached the length limit and may be cut off (often a repetition loop)",
+)
+
 
 @dataclass(frozen=True)
 class SegmentTranslation:
@@ -45,6 +51,8 @@ def translate_segments(
             failed.append(i)
             continue
         issues = output_issues(segment.source, restored)
+        if hyp.hit_length_limit:
+            issues.append(LENGTH_LIMIT_ISSUE)
         results[i] = SegmentTranslation(
             restored, hyp.normalized_score, backend.model_id, "mt", tuple(issues)
         )
@@ -91,6 +99,8 @@ def _translate_fallback(
             ),
             *output_issues(segment.source, text),
         ]
+        if any(h.hit_length_limit for h in piece_hyps):
+            issues.append(LENGTH_LIMIT_ISSUE)
         if any(not h.text.strip() for h in piece_hyps):
             issues.append(
                 Issue(
