@@ -15,7 +15,12 @@ from pathlib import Path
 
 from polyshelf.catalog.columns import detect_text_columns, select_columns
 from polyshelf.catalog.model import CatalogReader, CellIssue, Row, is_empty_cell
-from polyshelf.catalog.registry import open_reader, open_writer, supported_suffixes
+from polyshelf.catalog.registry import (
+    open_reader,
+    open_writer,
+    supported_suffixes,
+    writer_class,
+)
 from polyshelf.errors import ConfigError, InputError
 from polyshelf.issues import Issue
 from polyshelf.models.registry import ModelEntry, ModelRegistry
@@ -199,6 +204,12 @@ class Job:
             input_path=spec.input_path, output_path=spec.output_path, source_lang=spec.source_lang
         )
         with open_reader(spec.input_path) as reader:
+            sheets = reader.sheet_names()
+            if len(sheets) > 1 and not writer_class(spec.output_path).multi_sheet:
+                raise ConfigError(
+                    f"{spec.input_path.name} has {len(sheets)} sheets but "
+                    f"{spec.output_path.suffix} holds one; write .xlsx instead"
+                )
             columns = self._choose_columns(reader)
             report.columns = columns
             unique, occurrences, cells, rows = self._collect_segments(reader, columns)

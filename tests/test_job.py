@@ -177,3 +177,11 @@ def test_output_at_the_length_limit_is_flagged(project: Path) -> None:
     path.write_text("Name\nOak table\n", "utf-8")
     report = run(Settings.from_env(project), path, project / "o.csv", models={"*": "runaway"})
     assert "mt-length-limit" in {i.issue.rule_id for i in report.cell_issues}  # type: ignore[attr-defined]
+
+
+def test_multi_sheet_input_to_single_sheet_format_fails_before_mt(
+    settings: Settings, project: Path
+) -> None:
+    with pytest.raises(ConfigError, match="2 sheets"):
+        run(settings, SAMPLE_XLSX, project / "o.csv")
+    assert fakes.FakeBackend.calls == [] and not (project / "o.csv").exists()

@@ -65,6 +65,15 @@ def open_reader(path: Path) -> CatalogReader:
     return reader_class(path)
 
 
+def writer_class(path: Path) -> type[CatalogWriter]:
+    """The writer class for ``path``'s suffix (to check its abilities before any work)."""
+    _load_format_modules()
+    found = _writers.get(_normalize(Path(path).suffix))
+    if found is None:
+        raise InputError(_unsupported_message(Path(path), "written", sorted(_writers)))
+    return found
+
+
 def open_writer(path: Path, *, like: CatalogReader | None = None) -> CatalogWriter:
     """A writer for ``path``, chosen by its suffix.
 
