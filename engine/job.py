@@ -63,6 +63,7 @@ class Job:
         self.settings = settings
         self.progress = progress or SilentProgress()
         self.registry = ModelRegistry(settings)
+        self.notices: list[str] = []
         self._segment = lru_cache(maxsize=4096)(self._segment_uncached)
 
     def _segment_uncached(self, text: str) -> CellPlan:
@@ -98,34 +99,13 @@ class Job:
         if not non_empty:
             raise InputError(f"{self.spec.input_path.name} has no data: every sheet is empty")
         if self.spec.columns:
-            wanted = list(self.spec.columns)
-            for name, header in non_empty.items():
-                present = [
-                    c
-                    for c in wanted
-                    if c.strip().casefold() in {h.strip().casefold() for h in header}
-                ]
-                if present:
-                    chosen[name] = select_columns(header, present)
-            missing = [
-                c
-                for c in wanted
-                if not any(
-                    c.strip().casefold() == h.strip().casefold()
-                    for header in non_empty.values()
-                    for h in header
-                )
-            ]
-            if missing:
-                # select_columns words the error: names the column, lists the headers.
-                select_columns(next(iter(non_empty.values())), missing)
-            return chosen
+            return self._requested_columns(list(self.spec.columns), non_empty)
         for name, header in non_empty.items():
             sample = [row for _, row in zip(range(SAMPLE_ROWS), reader.rows(name), strict=False)]
             columns = detect_text_columns(header, sample)
             if columns:
                 chosen[name] = columns
-                self.progress.notice(
+                self._notice(
                     f"sheet {name!r}: translating {', '.join(columns)} "
                     "(detected; choose with --columns)"
                 )
@@ -134,6 +114,31 @@ class Job:
                 f"no text columns found in {self.spec.input_path.name}; name them with --columns"
             )
         return chosen
+
+    def _requested_columns(
+        self, wanted: list[str], headers: dict[str, list[str]]
+    ) -> dict[str, list[str]]:
+        """--columns: each sheet translates the requested columns it has; each must exist."""
+
+        def key(name: str) -> str:
+            return name.strip().casefold()
+
+        chosen = {}
+        for sheet, header in headers.items():
+            keys = {key(h) for h in header}
+            present = [c for c in wanted if key(c) in keys]
+            if present:
+                chosen[sheet] = select_columns(header, present)
+        all_keys = {key(h) for header in headers.values() for h in header}
+        missing = [c for c in wanted if key(c) not in all_keys]
+        if missing:
+            # select_columns words the error: names the column, lists the headers.
+            select_columns(next(iter(headers.values())), missing)
+        return chosen
+
+    def _notice(self, text: str) -> None:
+        self.notices.append(text)
+        self.progress.notice(text)
 
     # -- passes ---------------------------------------------------------------------------
     def _cells(
@@ -235,7 +240,7 @@ class Job:
                     writer.write_sheet(sheet, new_header, rows_out)
                 cell_issues.extend(writer.issues)
         report.cell_issues = cell_issues
-        report.notices = list(getattr(self.progress, "notices", []))
+        report.notices = list(self.notices)
         report.seconds = time.monotonic() - started
         for stats in report.locales:
             stats.count_warnings(cell_issues, spec.targets)
