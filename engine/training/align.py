@@ -9,11 +9,13 @@ links, unmatched sentences skipped. Only links scoring above a threshold are kep
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
 from polyshelf.training.corpus import Pair
 
+LENGTH_PENALTY = 25.0
 _GLUED_HEADING_RE = re.compile(r"(?<=[a-zäöüßéèàçêëïôû])(?=[A-ZÄÖÜÉÈ][a-zäöüßéèàçêëïôû])")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+(?=[\"'«„(]?[A-ZÄÖÜÉÈÀÇ0-9])")
 
@@ -25,12 +27,18 @@ def split_sentences(line: str) -> list[str]:
 
 
 def _chrf() -> Callable[[str, str], float]:
+    """chrF of the translation against a candidate, less a penalty for unlike lengths.
+
+    A weak first model gives low chrF even for true pairs; the length term keeps it from linking
+    a short sentence with a long one that happens to share words.
+    """
     from sacrebleu.metrics import CHRF
 
     metric = CHRF()
 
     def score(hyp: str, ref: str) -> float:
-        return float(metric.sentence_score(hyp, [ref]).score)
+        chrf = float(metric.sentence_score(hyp, [ref]).score)
+        return chrf - LENGTH_PENALTY * abs(math.log(max(1, len(hyp)) / max(1, len(ref))))
 
     return score
 
@@ -85,7 +93,7 @@ def align_corpus(
     src_lines: Sequence[str],
     tgt_lines: Sequence[str],
     translate: Callable[[list[str]], list[str]],
-    threshold: float = 30.0,
+    threshold: float = 15.0,
 ) -> list[Pair]:
     """Sentence pairs from product-level lines; `translate` maps source sentences to target."""
     src_split = [split_sentences(line) for line in src_lines]
