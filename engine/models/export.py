@@ -37,15 +37,20 @@ def export_marian(
     hf_dir: Path, out_dir: Path, manifest: ModelManifest, quantization: str | None = "int8"
 ) -> Path:
     """A trained Marian model → CTranslate2 files + tokenizer files + manifest and card."""
+    convert_to_ct2(hf_dir, out_dir, quantization)
+    for name in ("source.spm", "target.spm"):
+        shutil.copy(hf_dir / name, out_dir / name)
+    add_finetune_files(hf_dir, out_dir)
+    manifest.write(out_dir)
+    return out_dir
+
+
+def add_finetune_files(hf_dir: Path, out_dir: Path) -> None:
+    """What fine-tuning needs to rebuild the trainable model (CTranslate2 owns config.json)."""
     from safetensors.torch import load_file
 
     from polyshelf.models.compact_weights import COMPACT_NAME, save_compact
 
-    convert_to_ct2(hf_dir, out_dir, quantization)
-    for name in ("source.spm", "target.spm", "vocab.json"):
-        shutil.copy(hf_dir / name, out_dir / name)
-    # What fine-tuning needs to rebuild the trainable model (CTranslate2 owns config.json).
+    shutil.copy(hf_dir / "vocab.json", out_dir / "vocab.json")
     shutil.copy(hf_dir / "config.json", out_dir / HF_CONFIG_NAME)
     save_compact(load_file(str(hf_dir / "model.safetensors")), out_dir / COMPACT_NAME)
-    manifest.write(out_dir)
-    return out_dir

@@ -7,6 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
+from polyshelf.models.export import add_finetune_files
 from polyshelf.models.manifest import ModelManifest, read_manifest
 from polyshelf.training.corpus import filter_pairs
 from polyshelf.training.defaults import SHIPPED, WORK, _scratch_backend, aligned_ikea, multi30k
@@ -87,6 +88,7 @@ def ship(src: str, tgt: str) -> Path:
     staging = SHIPPED / f".{pair}.new"
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(scratch, staging)
+    add_finetune_files(final, staging)
     manifest.write(staging)
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)
