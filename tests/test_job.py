@@ -185,3 +185,23 @@ def test_multi_sheet_input_to_single_sheet_format_fails_before_mt(
     with pytest.raises(ConfigError, match="2 sheets"):
         run(settings, SAMPLE_XLSX, project / "o.csv")
     assert fakes.FakeBackend.calls == [] and not (project / "o.csv").exists()
+
+
+class _InventingBackend(fakes.FakeBackend):
+    """Adds a placeholder token the input did not have, as small models sometimes do."""
+
+    def _one(self, text: str) -> str:
+        return fakes.fake_translate(text) + " ⟦0⟧"
+
+
+def test_invented_placeholder_tokens_never_reach_the_output(project: Path) -> None:
+    fakes.register_backend("fake-inventing")(_InventingBackend)
+    fakes.write_fake_model(project / "models", name="inv", family="fake-inventing")
+    path = project / "c.csv"
+    path.write_text('Name\nOak table\n"Chair, 2 pack"\n', "utf-8")
+    out = project / "o.csv"
+    run(Settings.from_env(project), path, out, models={"*": "inv"})
+    header, rows = next(iter(read_all(out).values()))
+    for row in rows:
+        target = row[header.index("Name [de]")]
+        assert "⟦" not in target and digits(target) == digits(row[0])

@@ -109,10 +109,12 @@ class ModelRegistry:
         if not candidates:
             available = ", ".join(self.pairs()) or "none"
             raise ModelError(f"no model for {source}→{target}; available pairs: {available}")
+        # Nearest origin first (a project's model beats the shipped one), then a model named
+        # after the pair, then the highest version.
         origin_rank = {"project": 0, "path": 1, "user": 2, "shipped": 3}
-        named = [e for e in candidates if e.manifest.name == pair] or candidates
-        best_origin = min(origin_rank[e.origin] for e in named)
-        named = [e for e in named if origin_rank[e.origin] == best_origin]
+        best_origin = min(origin_rank[e.origin] for e in candidates)
+        nearest = [e for e in candidates if origin_rank[e.origin] == best_origin]
+        named = [e for e in nearest if e.manifest.name == pair] or nearest
         return max(named, key=lambda e: _version_key(e.manifest.version))
 
     def promote(self, entry: ModelEntry, pair: str, root: Path | None = None) -> Path:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from polyshelf.issues import Issue, Severity
 from polyshelf.mt.backend import MTBackend, TranslateOptions
 from polyshelf.mt.output_checks import output_issues
+from polyshelf.segment.placeholders import PLACEHOLDER_RE
 from polyshelf.segment.segment import Segment
 
 LENGTH_LIMIT_ISSUE = Issue(
@@ -80,10 +81,10 @@ def _translate_fallback(
         piece_hyps = [hyps[where[cursor + k]] for k in range(len(pieces))]
         cursor += len(pieces)
         segment = segments[i]
-        # A piece the model returns empty is kept in the source language (and flagged below).
-        texts_out = [
-            h.text if h.text.strip() else p for h, p in zip(piece_hyps, pieces, strict=True)
-        ]
+        # Pieces hold no placeholders: a token the model invents there is dropped. A piece the
+        # model returns empty is kept in the source language (and flagged below).
+        cleaned = [" ".join(PLACEHOLDER_RE.sub(" ", h.text).split()) for h in piece_hyps]
+        texts_out = [t or p for t, p in zip(cleaned, pieces, strict=True)]
         text = segment.render_fallback(texts_out)
         score = (
             sum(h.score for h in piece_hyps) / max(1, sum(h.n_tokens for h in piece_hyps))
@@ -101,7 +102,7 @@ def _translate_fallback(
         ]
         if any(h.hit_length_limit for h in piece_hyps):
             issues.append(LENGTH_LIMIT_ISSUE)
-        if any(not h.text.strip() for h in piece_hyps):
+        if any(not t for t in cleaned):
             issues.append(
                 Issue(
                     "mt-empty",
