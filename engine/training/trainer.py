@@ -88,6 +88,17 @@ def encode_pairs(sp: Any, pairs: Sequence[Pair], max_len: int = 250) -> list[Enc
     return [(s[:max_len], t[:max_len]) for s, t in zip(src, tgt, strict=True)]
 
 
+def _zero_start_embedding(torch: Any, model: Any, pad_id: int) -> None:
+    """Keep the decoder-start (<pad>) embedding at zero.
+
+    CTranslate2 starts Marian decoding from a zero vector instead of this row; transformers 5
+    no longer keeps the padding row at zero, and a trained row makes the first word of every
+    CTranslate2 translation come from an input the model never saw.
+    """
+    with torch.no_grad():
+        model.get_input_embeddings().weight[pad_id].zero_()
+
+
 def _smoothed_loss(torch: Any, logits: Any, labels: Any, smoothing: float) -> tuple[Any, int]:
     mask = labels != -100
     logprobs = torch.log_softmax(logits.float(), dim=-1)[mask]
@@ -160,6 +171,7 @@ class Trainer:
         dev = encode_pairs(sp, self.dev_pairs)
 
         model = self._build_model(vocab_size).to(device)
+        _zero_start_embedding(torch, model, pad_id)
         optimizer = torch.optim.AdamW(
             model.parameters(), lr=cfg.lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=0.0
         )
@@ -302,6 +314,7 @@ class Trainer:
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             scaler.step(optimizer)
             scaler.update()
+            _zero_start_embedding(torch, model, pad_id)
             scheduler.step()
             state["step"] += 1
             total_loss += float(loss_sum.detach())

@@ -84,6 +84,11 @@ def test_export_loads_in_ctranslate2_and_card_is_complete(trained) -> None:  # t
     ):
         assert key in manifest.card, key
     assert "steps" in (out / "README.md").read_text()
+    # CTranslate2 starts decoding from a zero vector: the <pad> start row must stay zero.
+    from safetensors.torch import load_file
+
+    shared = load_file(str(trained[0] / "work" / "best_hf" / "model.safetensors"))
+    assert float(shared["model.shared.weight"][-1].abs().sum()) == 0.0
     backend = CTranslate2Backend(manifest, out, device="cpu")
     hyps = backend.translate(
         ["A man is walking.", "Two dogs."], "de", TranslateOptions(beam_size=2)
