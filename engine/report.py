@@ -31,9 +31,15 @@ class LocaleStats:
     reused: int  # segment occurrences served without an MT call
     fallback: int
     seconds: float
+    tm_hits: int = 0  # unique segments found in the translation memory
+    from_review: int = 0  # cells whose approved translation came from the review queue
+    from_dictionary: int = 0  # attribute values from an attribute dictionary
+    states: dict[str, int] = field(default_factory=dict)  # cells by review state
     warnings: dict[str, int] = field(default_factory=dict)
     # The lowest length-normalized model scores: where a reviewer should look first.
     worst_segments: list[dict[str, object]] = field(default_factory=list)
+    # Corpus BLEU/chrF against reference columns ("Name [de] (reference)"), when there are any.
+    reference_scores: dict[str, object] = field(default_factory=dict)
 
     def count_warnings(self, issues: Sequence[CellIssue], locales: Sequence[str]) -> None:
         suffix = f" [{self.locale}]"
@@ -51,6 +57,7 @@ class JobReport:
     cell_issues: list[CellIssue] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    review_counts: dict[str, int] = field(default_factory=dict)  # the whole queue, by state
 
     def issue_rows(self) -> list[dict[str, Any]]:
         return [
@@ -80,6 +87,7 @@ class JobReport:
             "issue_counts": dict(sorted(Counter(r["rule_id"] for r in rows).items())),
             "issues": rows[:MAX_LISTED_ISSUES],
             "issues_truncated": max(0, len(rows) - MAX_LISTED_ISSUES),
+            "review_counts": self.review_counts,
             "notices": self.notices,
         }
 

@@ -15,6 +15,7 @@ from polyshelf.catalog.registry import open_reader
 from polyshelf.errors import ConfigError, InputError, ModelError
 from polyshelf.job import JobSpec, run_job
 from polyshelf.settings import Settings
+from polyshelf.verify import digit_multiset, kept_digits
 from tests.conftest import SAMPLE_XLSX
 
 TAG_RE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
@@ -46,7 +47,7 @@ def test_sample_catalog_keeps_every_cell_and_adds_locale_columns(
     out = project / "out.xlsx"
     report = run(settings, SAMPLE_XLSX, out, report_path=project / "r.json")
     before, after = read_all(SAMPLE_XLSX), read_all(out)
-    assert list(after) == list(before)  # every sheet, same order
+    assert list(after) == [*before, "QA"]  # every sheet, same order, then the QA sheet
     for sheet, (header, rows) in before.items():
         new_header, new_rows = after[sheet]
         assert new_header[: len(header)] == header
@@ -65,9 +66,10 @@ def test_sample_catalog_keeps_every_cell_and_adds_locale_columns(
                 if not source:
                     assert not target  # empty stays empty
                     continue
-                assert target and target != source
+                # Attribute values may stay as they are (the fake MT reverses words).
+                assert target and (target != source or column in ("Color", "Material", "Size"))
                 assert tags(target) == tags(source)
-                assert digits(target) == digits(source)
+                assert not kept_digits(source) - digit_multiset(target)
 
 
 def test_report_counts_and_reuse(settings: Settings, project: Path) -> None:
@@ -97,8 +99,8 @@ def test_lossy_model_falls_back_and_keeps_protected_text(project: Path) -> None:
     header, rows = read_all(out)[next(iter(read_all(out)))]
     target = rows[0][header.index("Description [de]")]
     source = rows[0][1]
-    assert tags(target) == tags(source) and digits(target) == digits(source)
-    assert "KX-55B" in target
+    assert tags(target) == tags(source) and not kept_digits(source) - digit_multiset(target)
+    assert "KX-55B" in target and "59,7 cm" in target
     assert any(i.issue.rule_id == "placeholder-fallback" for i in report.cell_issues)  # type: ignore[attr-defined]
 
 

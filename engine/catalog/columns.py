@@ -17,7 +17,9 @@ from polyshelf.catalog.model import Row, is_empty_cell
 from polyshelf.errors import InputError
 
 _TRANSLATED_HEADER = re.compile(
-    r"\s\[[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?\]\s*$"
+    r"\s\[[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?\]\s*"
+    r"(?:\(?ref(?:erence)?\)?\s*)?$",  # "Name [de] (reference)": a reference translation
+    re.IGNORECASE,
 )
 # fmt: off
 _NON_TEXT_HEADER_WORDS = frozenset({

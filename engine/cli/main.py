@@ -24,6 +24,9 @@ COMMAND_MODULES = (
     "polyshelf.cli.train_cmd",
     "polyshelf.cli.finetune_cmd",
     "polyshelf.cli.eval_cmd",
+    "polyshelf.cli.review_cmd",
+    "polyshelf.cli.tm_cmd",
+    "polyshelf.cli.glossary_cmd",
 )
 
 

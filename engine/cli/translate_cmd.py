@@ -34,6 +34,16 @@ def add_parser(sub: Any) -> None:
         default=None,
         help="write a JSON report (default path: OUTPUT.report.json)",
     )
+    p.add_argument("--rates", type=Path, default=None, help="currency rates CSV (never fetched)")
+    p.add_argument("--currency", default=None, help="convert prices into this currency (--rates)")
+    p.add_argument("--job", default=None, help="job name in the review queue (default: file name)")
+    p.add_argument("--approved-only", action="store_true", help="write only approved translations")
+    p.add_argument(
+        "--no-store",
+        action="store_true",
+        help="neither use nor update the project's translation memory and review queue",
+    )
+    p.add_argument("--no-qa-sheet", action="store_true", help="no QA sheet in xlsx output")
     p.add_argument("--quiet", action="store_true", help="no progress or notices (for cron)")
     p.set_defaults(handler=run)
 
@@ -73,17 +83,24 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         models=_models(args.model),
         options=TranslateOptions(beam_size=args.beam_size, max_batch_tokens=args.batch_tokens),
         report_path=report_path,
+        rates_path=args.rates,
+        currency=args.currency.upper() if args.currency else None,
+        use_store=not args.no_store,
+        approved_only=args.approved_only,
+        job_key=args.job,
+        qa_sheet=not args.no_qa_sheet,
     )
     progress = TerminalProgress(quiet=args.quiet)
     report = run_job(spec, settings, progress)
     if not args.quiet:
         for s in report.locales:
             warnings = sum(s.warnings.values())
+            states = ", ".join(f"{n} {state}" for state, n in s.states.items())
             print(
                 f"{s.locale}: {s.cells} cells, {s.segments} segments "
-                f"({s.translated} translated, {s.reused} reused) in {s.seconds:.1f} s "
+                f"({s.translated} machine-translated, {s.reused} reused) in {s.seconds:.1f} s "
                 f"with {s.model_id}@{s.model_version} on {s.device}/{s.compute_type}; "
-                f"{warnings} warnings"
+                f"{warnings} warnings; review: {states or '-'}"
             )
         print(f"wrote {output}")
         if report_path:

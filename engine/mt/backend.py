@@ -17,6 +17,9 @@ class TranslateOptions:
     repetition_penalty: float = 1.0
     # Output tokens allowed per input token (plus a constant) before decoding stops.
     max_length_ratio: float = 2.5
+    # Hypotheses kept per sentence (at most beam_size): when the best one loses a placeholder,
+    # the next one that keeps them all is used before translating piece by piece.
+    n_best: int = 4
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Hypothesis:
     score: float  # cumulated log-probability
     n_tokens: int  # output tokens, for the length-normalized score
     hit_length_limit: bool = False  # decoding stopped at the length cap: the text may be cut
+    alternatives: tuple[Hypothesis, ...] = ()  # the next best hypotheses, best first
 
     @property
     def normalized_score(self) -> float:

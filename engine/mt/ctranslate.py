@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -159,13 +160,27 @@ class CTranslate2Backend(MTBackend):
             max_decoding_length=max_length,
             max_input_length=0,
             return_scores=True,
+            num_hypotheses=max(1, min(options.n_best, options.beam_size)),
         )
         for index, output in zip(batch, outputs, strict=True):
-            pieces = output.hypotheses[0]
-            if prefix:
-                pieces = pieces[len(prefix) :]
-            text = self._sp_target.decode(pieces)
-            n_tokens = len(pieces) + 1  # with </s>
-            # CTranslate2 returns the score divided by length ** length_penalty.
-            cumulative = float(output.scores[0]) * n_tokens**options.length_penalty
-            results[index] = Hypothesis(text, cumulative, n_tokens, len(pieces) >= max_length)
+            hyps = [
+                self._hypothesis(pieces, score, prefix, max_length, options)
+                for pieces, score in zip(output.hypotheses, output.scores, strict=True)
+            ]
+            results[index] = replace(hyps[0], alternatives=tuple(hyps[1:]))
+
+    def _hypothesis(
+        self,
+        pieces: list[str],
+        score: float,
+        prefix: list[str] | None,
+        max_length: int,
+        options: TranslateOptions,
+    ) -> Hypothesis:
+        if prefix:
+            pieces = pieces[len(prefix) :]
+        text = self._sp_target.decode(pieces)
+        n_tokens = len(pieces) + 1  # with </s>
+        # CTranslate2 returns the score divided by length ** length_penalty.
+        cumulative = float(score) * n_tokens**options.length_penalty
+        return Hypothesis(text, cumulative, n_tokens, len(pieces) >= max_length)

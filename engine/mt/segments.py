@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from polyshelf.issues import Issue, Severity
-from polyshelf.mt.backend import MTBackend, TranslateOptions
+from polyshelf.mt.backend import Hypothesis, MTBackend, TranslateOptions
 from polyshelf.mt.output_checks import output_issues
 from polyshelf.segment.placeholders import PLACEHOLDER_RE
-from polyshelf.segment.segment import Segment
+from polyshelf.segment.segment import Segment, SpanRenderer, has_letter
 
 LENGTH_LIMIT_ISSUE = Issue(
     "mt-length-limit",
@@ -39,16 +39,26 @@ def translate_segments(
     target: str,
     options: TranslateOptions,
     progress: Callable[[int], None] | None = None,
+    render: SpanRenderer | None = None,
 ) -> list[SegmentTranslation]:
-    """One result per segment, in order. Every protected span comes back unchanged."""
-    texts, where = _dedupe([s.text for s in segments])
-    hyps = backend.translate(texts, target, options, progress)
+    """One result per segment, in order. Every protected span comes back unchanged, or as
+    ``render`` gives it for the target locale."""
     results: list[SegmentTranslation | None] = [None] * len(segments)
-    failed: list[int] = []
+    to_mt: list[int] = []
     for i, segment in enumerate(segments):
-        hyp = hyps[where[i]]
-        restored = segment.restore(hyp.text)
-        if restored is None or not restored.strip():
+        if has_letter(PLACEHOLDER_RE.sub("", segment.text)):
+            to_mt.append(i)
+        else:  # protected spans only: rendered for the target, nothing to translate
+            text = segment.restore(segment.text, render) or segment.source
+            results[i] = SegmentTranslation(text, None, "", "rendered")
+    texts, where = _dedupe([segments[i].text for i in to_mt])
+    hyps = backend.translate(texts, target, options, progress) if texts else []
+    mt_hyp = dict(zip(to_mt, where, strict=True))
+    failed: list[int] = []
+    for i in to_mt:
+        segment = segments[i]
+        hyp, restored = _first_restorable(segment, hyps[mt_hyp[i]], render)
+        if restored is None:
             failed.append(i)
             continue
         issues = output_issues(segment.source, restored)
@@ -58,8 +68,19 @@ def translate_segments(
             restored, hyp.normalized_score, backend.model_id, "mt", tuple(issues)
         )
     if failed:
-        _translate_fallback(backend, segments, failed, target, options, results)
+        _translate_fallback(backend, segments, failed, target, options, results, render)
     return [r for r in results if r is not None]
+
+
+def _first_restorable(
+    segment: Segment, best: Hypothesis, render: SpanRenderer | None
+) -> tuple[Hypothesis, str | None]:
+    """The best hypothesis whose placeholders all come back, and its restored text."""
+    for hyp in (best, *best.alternatives):
+        restored = segment.restore(hyp.text, render)
+        if restored is not None and restored.strip():
+            return hyp, restored
+    return best, None
 
 
 def _translate_fallback(
@@ -69,6 +90,7 @@ def _translate_fallback(
     target: str,
     options: TranslateOptions,
     results: list[SegmentTranslation | None],
+    render: SpanRenderer | None = None,
 ) -> None:
     """Translate the text between placeholders piece by piece when the model lost a token."""
     pieces_per_segment = [
@@ -85,7 +107,7 @@ def _translate_fallback(
         # model returns empty is kept in the source language (and flagged below).
         cleaned = [" ".join(PLACEHOLDER_RE.sub(" ", h.text).split()) for h in piece_hyps]
         texts_out = [t or p for t, p in zip(cleaned, pieces, strict=True)]
-        text = segment.render_fallback(texts_out)
+        text = segment.render_fallback(texts_out, render)
         score = (
             sum(h.score for h in piece_hyps) / max(1, sum(h.n_tokens for h in piece_hyps))
             if piece_hyps

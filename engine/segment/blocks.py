@@ -9,13 +9,19 @@ tag whose partner lies in another sentence) stay outside the segment, in the tem
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from polyshelf.segment.casing import is_all_caps, sentence_case
 from polyshelf.segment.markup import Tag, TextRun
-from polyshelf.segment.placeholders import Placeholder, find_protected_spans, token_for
+from polyshelf.segment.placeholders import (
+    Placeholder,
+    ProtectedSpan,
+    SpanFinder,
+    find_protected_spans,
+    token_for,
+)
 from polyshelf.segment.segment import Segment, has_letter
 from polyshelf.segment.sentences import Span, sentence_spans, split_long
 from polyshelf.segment.tags import pair_tags, tag_info
@@ -24,6 +30,9 @@ BlockAtom = TextRun | Tag
 PlanItem = str | Segment  # str: copied verbatim
 
 _SPACES_RE = re.compile(r"[ \t\n\r\f\v]+")
+# Spans rendered for the target locale: a segment of nothing else still needs its rendering
+# (a cell "20 x 20 in" becomes "51 x 51 cm" without MT).
+LOCALIZED_KINDS = frozenset({"term", "measure", "price", "percent", "date"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,17 @@ class BlockOptions:
     dnt_terms: tuple[str, ...]
     max_chars: int
     html: bool
+    finders: tuple[SpanFinder, ...] = ()
+    keep_capitals: Callable[[str], bool] | None = None
+
+    def protected_spans(self, text: str, capitals: bool = True) -> list[ProtectedSpan]:
+        return find_protected_spans(
+            text,
+            dnt_terms=self.dnt_terms,
+            capitals=capitals,
+            finders=self.finders,
+            keep_capitals=self.keep_capitals,
+        )
 
 
 def raw_of(atom: BlockAtom) -> str:
@@ -57,7 +77,7 @@ def _sentence_pieces(plain: str, options: BlockOptions) -> list[Span]:
             pieces.append(span)
             continue
         if protected is None:
-            found = find_protected_spans(plain, dnt_terms=options.dnt_terms)
+            found = options.protected_spans(plain)
             protected = [(found_span.start, found_span.end) for found_span in found]
         pieces += split_long(plain, span, options.max_chars, protected)
     return pieces
@@ -164,7 +184,7 @@ def _strip_edges(
 def build_segment(atoms: Sequence[BlockAtom], options: BlockOptions) -> Segment | None:
     """The segment for the atoms of one sentence; None when no letters are left to translate."""
     capitals_free = [
-        (atom, find_protected_spans(atom.text, dnt_terms=options.dnt_terms, capitals=False))
+        (atom, options.protected_spans(atom.text, capitals=False))
         for atom in atoms
         if isinstance(atom, TextRun)
     ]
@@ -193,7 +213,7 @@ def build_segment(atoms: Sequence[BlockAtom], options: BlockOptions) -> Segment 
         if isinstance(atom, Tag):
             add_placeholder(atom.raw, "tag")
             continue
-        spans = find_protected_spans(atom.text, dnt_terms=options.dnt_terms, capitals=not all_caps)
+        spans = options.protected_spans(atom.text, capitals=not all_caps)
         position = 0
         for span in spans:
             start, end = atom.snap(span.start), atom.snap(span.end)
@@ -206,7 +226,9 @@ def build_segment(atoms: Sequence[BlockAtom], options: BlockOptions) -> Segment 
     mt_pieces = [_SPACES_RE.sub(" ", text) for text, _ in pieces]
     if all_caps:
         mt_pieces = sentence_case(mt_pieces)
-    if not has_letter("".join(mt_pieces)):
+    if not has_letter("".join(mt_pieces)) and not any(
+        p.kind in LOCALIZED_KINDS for p in placeholders
+    ):
         return None
     text = mt_pieces[0] + "".join(
         token_for(number) + piece for number, piece in enumerate(mt_pieces[1:])

@@ -9,13 +9,14 @@ cell byte for byte.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from polyshelf.errors import ConfigError
 from polyshelf.issues import Issue
 from polyshelf.segment.blocks import BlockAtom, BlockOptions, PlanItem, plan_block
 from polyshelf.segment.markup import Atom, TextRun, Verbatim, looks_like_html, parse_html
+from polyshelf.segment.placeholders import SpanFinder
 from polyshelf.segment.segment import Segment
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -68,8 +69,13 @@ def segment_cell(
     *,
     dnt_terms: Iterable[str] = (),
     max_chars: int = 300,
+    finders: Sequence[SpanFinder] = (),
+    keep_capitals: Callable[[str], bool] | None = None,
 ) -> CellPlan:
-    """Split a cell (plain text or HTML) into MT segments and a template to render it back."""
+    """Split a cell (plain text or HTML) into MT segments and a template to render it back.
+
+    ``finders`` and ``keep_capitals`` extend what is protected (see find_protected_spans).
+    """
     if max_chars < 1:
         raise ConfigError(f"max_chars must be at least 1, not {max_chars}")
     is_html = looks_like_html(text)
@@ -78,7 +84,9 @@ def segment_cell(
         atoms, issues = parse_html(text)
     else:
         atoms = [atom for line in _plain_blocks(text) for atom in line]
-    options = BlockOptions(source_lang, tuple(dnt_terms), max_chars, is_html)
+    options = BlockOptions(
+        source_lang, tuple(dnt_terms), max_chars, is_html, tuple(finders), keep_capitals
+    )
     items: list[PlanItem] = []
     for block, separator in _blocks(atoms):
         if block:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 TOKEN_OPEN = "⟦"
@@ -21,6 +21,11 @@ TOKEN_CLOSE = "⟧"
 PLACEHOLDER_RE = re.compile(r"⟦\s*(\d+)\s*⟧")
 
 KINDS = ("tag", "url", "email", "variable", "code", "number", "symbol", "dnt")
+
+# Finds extra spans to protect in plain text: (start, end, kind). Glossary terms ("term",
+# "dnt") and locale spans ("measure", "price", "percent", "date") come in this way; their
+# placeholders are rendered per target locale when the translation is restored.
+SpanFinder = Callable[[str], Iterable[tuple[int, int, str]]]
 
 
 @dataclass(frozen=True)
@@ -170,17 +175,27 @@ def _add_symbols(spans: _SpanCollector) -> None:
 
 
 def find_protected_spans(
-    text: str, *, dnt_terms: Iterable[str] = (), capitals: bool = True
+    text: str,
+    *,
+    dnt_terms: Iterable[str] = (),
+    capitals: bool = True,
+    finders: Sequence[SpanFinder] = (),
+    keep_capitals: Callable[[str], bool] | None = None,
 ) -> list[ProtectedSpan]:
     """Non-overlapping protected spans of plain text, sorted by position.
 
     ``capitals=False`` leaves words in capitals alone (used for ALL-CAPS sentences, where every
-    word is in capitals and none of them is a name for that reason).
+    word is in capitals and none of them is a name for that reason). ``finders`` run after
+    variables, URLs and e-mails and before everything else, in order; ``keep_capitals(word)``
+    returning False lets a word in capitals be translated (the glossary translates it).
     """
     spans = _SpanCollector(text)
     spans.add_matches(_VARIABLE_RE, "variable")
     _add_urls(spans)
     spans.add_matches(_EMAIL_RE, "email")
+    for finder in finders:
+        for start, end, kind in finder(text):
+            spans.add(start, end, kind)
     for term in sorted({t for t in dnt_terms if t.strip()}, key=len, reverse=True):
         spans.add_matches(_dnt_term_pattern(term), "dnt")
     for match in _CODE_TOKEN_RE.finditer(text):
@@ -190,7 +205,8 @@ def find_protected_spans(
     _add_symbols(spans)
     if capitals:
         for match in _CAPITALS_RE.finditer(text):
-            if is_capitals_word(match.group()):
+            word = match.group()
+            if is_capitals_word(word) and (keep_capitals is None or keep_capitals(word)):
                 spans.add(match.start(), match.end(), "dnt")
     return sorted(spans.spans, key=lambda span: span.start)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -32,6 +32,11 @@ _NO_SPACE_RANGES = (
     (0xFF00, 0xFFEF),
     (0x20000, 0x3FFFF),
 )
+
+
+# Renders a protected span for the target locale: (kind, original plain text) -> text.
+# Glossary terms become their target term, measurements are converted, numbers reformatted.
+SpanRenderer = Callable[[str, str], str]
 
 
 def has_letter(text: str) -> bool:
@@ -105,9 +110,10 @@ class Segment:
 
     # -- restore --------------------------------------------------------------------------
 
-    def restore(self, translation: str) -> str | None:
-        """The translation with tokens replaced by their originals, or None when a token is
-        missing, duplicated or unknown, or paired tags come back crossed or out of order."""
+    def restore(self, translation: str, render: SpanRenderer | None = None) -> str | None:
+        """The translation with tokens replaced by their originals (or what ``render`` makes of
+        them for the target locale), or None when a token is missing, duplicated or unknown, or
+        paired tags come back crossed or out of order."""
         # Edge whitespace is the template's, except where the source has some it cannot give
         # away (the end of a reference like "&x\xa0" that decodes as one piece).
         translation = _leading_space(self.text) + translation.strip() + _trailing_space(self.text)
@@ -127,8 +133,21 @@ class Segment:
             else:
                 parts.append(self._finish(piece))
             if number < count:
-                parts.append(self.placeholders[order[number]].original)
+                parts.append(self.rendered(self.placeholders[order[number]], render))
         return "".join(parts)
+
+    def rendered(self, placeholder: Placeholder, render: SpanRenderer | None) -> str:
+        """What goes where ``placeholder`` was: its original, or its rendering for the target
+        (escaped for HTML, upper-cased in an ALL-CAPS segment); tags always stay as they are."""
+        if render is None or placeholder.kind == "tag":
+            return placeholder.original
+        plain = html.unescape(placeholder.original) if self.html else placeholder.original
+        text = render(placeholder.kind, plain)
+        if text == plain:
+            return placeholder.original
+        if self.recase == "upper" and placeholder.kind == "term":
+            text = text.upper()
+        return html.escape(text, quote=False) if self.html else text
 
     @cached_property
     def _tag_roles(self) -> dict[int, str]:
@@ -218,7 +237,7 @@ class Segment:
                 parts.append(self.placeholders[number])
         return parts
 
-    def render_fallback(self, translated: Sequence[str]) -> str:
+    def render_fallback(self, translated: Sequence[str], render: SpanRenderer | None = None) -> str:
         """Join translations of the ``str`` parts of :meth:`fallback_parts` with the originals
         and the source whitespace; every protected span comes back unchanged and in order."""
         expected = sum(1 for piece in self._mt_pieces if has_letter(piece))
@@ -238,5 +257,5 @@ class Segment:
             else:
                 parts.append(source)
             if number < len(self.placeholders):
-                parts.append(self.placeholders[number].original)
+                parts.append(self.rendered(self.placeholders[number], render))
         return "".join(parts)

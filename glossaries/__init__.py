@@ -1,0 +1,1 @@
+"""Shipped termbases (``<src>-<tgt>.csv``) and attribute value dictionaries (``attributes/``)."""
