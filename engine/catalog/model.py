@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Self
 
+from polyshelf.closing import Closing
 from polyshelf.errors import ConfigError, InputError
 from polyshelf.fileio import AtomicOutput
 from polyshelf.issues import Issue
@@ -93,7 +94,7 @@ def require_file(path: Path) -> None:
         raise InputError(f"not a file: {path}")
 
 
-class CatalogReader(ABC):
+class CatalogReader(Closing):
     """Reads one catalog file. Rows are streamed and ``rows()`` may be called repeatedly."""
 
     def __init__(self, path: Path) -> None:
@@ -114,19 +115,8 @@ class CatalogReader(ABC):
     def rows(self, sheet: str) -> Iterator[Row]:
         """Data rows after the header, each padded to the header's width."""
 
-    def close(self) -> None:  # noqa: B027 - most readers hold nothing open between calls
-        """Release open file handles."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
+    def close(self) -> None:
+        """Release open file handles (most readers hold nothing open between calls)."""
 
     def _require_sheet(self, sheet: str) -> None:
         names = self.sheet_names()

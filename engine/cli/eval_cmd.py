@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polyshelf.errors import InputError
 from polyshelf.settings import Settings
+
+if TYPE_CHECKING:
+    from polyshelf.models.registry import ModelEntry
+    from polyshelf.training.corpus import Pair
+    from polyshelf.training.evaluate import EvalResult
 
 
 def add_parser(sub: Any) -> None:
@@ -40,7 +46,6 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from polyshelf.models.registry import ModelRegistry
     from polyshelf.training.corpus import read_parallel
-    from polyshelf.training.evaluate import evaluate_model_dir
 
     if args.from_review:
         if args.src or args.ref:
@@ -52,16 +57,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise InputError("--base, --job and --locale go with --from-review")
     entry = ModelRegistry(settings).find(args.model)
     pairs = read_parallel(args.src, args.ref)
-    result = evaluate_model_dir(
-        entry.path,
-        entry.manifest,
-        pairs,
-        beam_size=args.beam_size,
-        compute_type=settings.compute_type,
-        device=settings.device,
-    )
-    if args.hyp_out:
-        args.hyp_out.write_text("\n".join(result.hypotheses) + "\n", encoding="utf-8")
+    result = _evaluate(entry, pairs, args, settings)
     data = {"model": entry.model_id, "beam_size": args.beam_size, **result.as_dict()}
     if args.json:
         print(json.dumps(data, indent=2))
@@ -79,7 +75,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _run_from_review(args: argparse.Namespace, settings: Settings) -> int:
     from polyshelf.models.registry import ModelRegistry
     from polyshelf.store.review_pairs import HELDOUT_FILE, project_approved_pairs
-    from polyshelf.training.evaluate import evaluate_model_dir
     from polyshelf.training.pairs_io import read_pairs
 
     registry = ModelRegistry(settings)
@@ -103,19 +98,8 @@ def _run_from_review(args: argparse.Namespace, settings: Settings) -> int:
             settings.project_dir, src, tgt, job_key=args.job, locale=args.locale
         )
         test_set = f"{len(pairs)} approved review items (the model may have trained on them)"
-    results = {
-        name: evaluate_model_dir(
-            model.path,
-            model.manifest,
-            pairs,
-            beam_size=args.beam_size,
-            compute_type=settings.compute_type,
-            device=settings.device,
-        )
-        for name, model in (("base", base), ("new", entry))
-    }
-    if args.hyp_out:
-        args.hyp_out.write_text("\n".join(results["new"].hypotheses) + "\n", encoding="utf-8")
+    results = {"base": _evaluate(base, pairs, args, settings, keep_hypotheses=False)}
+    results["new"] = _evaluate(entry, pairs, args, settings)
     gain = {
         metric: round(results["new"].as_dict()[metric] - results["base"].as_dict()[metric], 2)
         for metric in ("bleu", "chrf", "ter")
@@ -140,3 +124,27 @@ def _run_from_review(args: argparse.Namespace, settings: Settings) -> int:
             f"gain {gain[metric]:+6.2f}{better}   {new.signature}"
         )
     return 0
+
+
+def _evaluate(
+    model: ModelEntry,
+    pairs: Sequence[Pair],
+    args: argparse.Namespace,
+    settings: Settings,
+    *,
+    keep_hypotheses: bool = True,
+) -> EvalResult:
+    """Score ``model`` on ``pairs``; its translations go to ``--hyp-out`` if asked for."""
+    from polyshelf.training.evaluate import evaluate_model_dir
+
+    result = evaluate_model_dir(
+        model.path,
+        model.manifest,
+        pairs,
+        beam_size=args.beam_size,
+        compute_type=settings.compute_type,
+        device=settings.device,
+    )
+    if keep_hypotheses and args.hyp_out:
+        args.hyp_out.write_text("\n".join(result.hypotheses) + "\n", encoding="utf-8")
+    return result

@@ -18,6 +18,7 @@ from polyshelf.errors import InputError
 from polyshelf.interchange.inline import Part, split_inline
 from polyshelf.interchange.states import StateMapping
 from polyshelf.interchange.units import BilingualDocument, BilingualUnit
+from polyshelf.interchange.xliff_checks import check_header, check_languages
 from polyshelf.interchange.xml_in import local_name, namespace_of, parse_xml
 from polyshelf.interchange.xml_out import (
     XML_DECLARATION,
@@ -101,9 +102,7 @@ def xliff12_document(root: Element, file_name: str) -> BilingualDocument:
 
 
 def _document(doc: BilingualDocument) -> Iterator[str]:
-    require_xml_text(doc.src_lang + doc.tgt_lang + doc.original, "the document's header")
-    if not doc.src_lang or not doc.tgt_lang:
-        raise InputError("an XLIFF file needs a source and a target language")
+    check_header(doc)
     yield XML_DECLARATION
     yield start_tag("xliff", [("xmlns", NS), ("version", VERSION)]) + "\n"
     file_attrs = [
@@ -114,11 +113,7 @@ def _document(doc: BilingualDocument) -> Iterator[str]:
     ]
     yield " " + start_tag("file", file_attrs) + "\n  <body>\n"
     for unit in doc.units:
-        if (unit.src_lang, unit.tgt_lang) != (doc.src_lang, doc.tgt_lang):
-            raise InputError(
-                f"unit {unit.id!r} is {unit.src_lang}→{unit.tgt_lang} but the document is "
-                f"{doc.src_lang}→{doc.tgt_lang}"
-            )
+        check_languages(unit, doc)
         yield from _unit(unit)
     yield "  </body>\n </file>\n</xliff>\n"
 

@@ -25,6 +25,7 @@ from polyshelf.interchange.inline import (
 )
 from polyshelf.interchange.states import StateMapping
 from polyshelf.interchange.units import BilingualDocument, BilingualUnit
+from polyshelf.interchange.xliff_checks import check_header, check_languages
 from polyshelf.interchange.xml_in import local_name, namespace_of, parse_xml
 from polyshelf.interchange.xml_out import (
     XML_DECLARATION,
@@ -98,9 +99,7 @@ def xliff2_document(root: Element, file_name: str) -> BilingualDocument:
 
 
 def _document(doc: BilingualDocument) -> Iterator[str]:
-    require_xml_text(doc.src_lang + doc.tgt_lang + doc.original, "the document's header")
-    if not doc.src_lang or not doc.tgt_lang:
-        raise InputError("an XLIFF file needs a source and a target language")
+    check_header(doc)
     yield XML_DECLARATION
     root_attrs = [
         ("xmlns", NS),
@@ -113,17 +112,9 @@ def _document(doc: BilingualDocument) -> Iterator[str]:
     file_attrs = [("id", "f1")] + ([("original", doc.original)] if doc.original else [])
     yield " " + start_tag("file", file_attrs) + "\n"
     for unit, xml_id in zip(doc.units, _xml_ids(doc.units), strict=True):
-        _check_languages(unit, doc)
+        check_languages(unit, doc)
         yield from _unit(unit, xml_id)
     yield " </file>\n</xliff>\n"
-
-
-def _check_languages(unit: BilingualUnit, doc: BilingualDocument) -> None:
-    if (unit.src_lang, unit.tgt_lang) != (doc.src_lang, doc.tgt_lang):
-        raise InputError(
-            f"unit {unit.id!r} is {unit.src_lang}→{unit.tgt_lang} but the document is "
-            f"{doc.src_lang}→{doc.tgt_lang}"
-        )
 
 
 def _xml_ids(units: Sequence[BilingualUnit]) -> list[str]:

@@ -8,6 +8,19 @@ from polyshelf.issues import Issue, Severity
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_TAG_RE = re.compile(r"<[^<>]*>")
+# Target/source length ratios (letters) outside this band are flagged for sentences long
+# enough for the ratio to mean something; de and fr typically run 1.0-1.3x English.
+LENGTH_RATIO_BAND = (0.45, 2.6)
+_MIN_LETTERS_FOR_RATIO = 20
+
+
+def length_ratio(source: str, output: str) -> float | None:
+    """Letters of the output per letter of the source (tags ignored); None for short text."""
+    src = len(_LETTER_RE.findall(_TAG_RE.sub("", source)))
+    if src < _MIN_LETTERS_FOR_RATIO:
+        return None
+    return len(_LETTER_RE.findall(_TAG_RE.sub("", output))) / src
 
 
 def repeated_ngram(text: str, max_n: int = 4, min_repeats: int = 3) -> str | None:
@@ -38,6 +51,17 @@ def output_issues(source: str, output: str) -> list[Issue]:
                 Severity.WARNING,
                 f"repeated words in the translation: “{loop}”",
                 params={"ngram": loop},
+            )
+        )
+    ratio = length_ratio(source, output)
+    if ratio is not None and not LENGTH_RATIO_BAND[0] <= ratio <= LENGTH_RATIO_BAND[1]:
+        issues.append(
+            Issue(
+                "mt-length-ratio",
+                Severity.WARNING,
+                f"the translation is {ratio:.1f}x as long as the source "
+                "(text left out or made up?)",
+                params={"ratio": f"{ratio:.2f}"},
             )
         )
     if (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 MASK = "\ue000"
 
@@ -58,6 +59,7 @@ class MaskedText:
         return None
 
 
+@lru_cache(maxsize=4096)  # every rule masks the same source and target again
 def mask_text(text: str) -> MaskedText:
     spans: list[ProtectedSpan] = []
     for kind, pattern in (

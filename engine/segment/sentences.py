@@ -45,7 +45,12 @@ def trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _sentence_starts(text: str, language: str) -> list[int]:
+@lru_cache(maxsize=8192)  # the same cell is segmented once per target locale
+def _sentence_starts(text: str, language: str) -> tuple[int, ...]:
+    return tuple(_pysbd_starts(text, language))
+
+
+def _pysbd_starts(text: str, language: str) -> list[int]:
     try:
         sentences = _segmenter(pysbd_language(language)).segment(text)
     except Exception:  # pysbd has crashed on odd input; one sentence is a safe answer
@@ -69,7 +74,7 @@ def sentence_spans(text: str, language: str) -> list[Span]:
     if not any(char in _SENTENCE_END_CHARS for char in text):
         starts = [0]
     else:
-        starts = _sentence_starts(text, language)
+        starts = list(_sentence_starts(text, language))
     # Spans run from one start to the next, so text pysbd skipped still belongs to a sentence.
     spans = [trim(text, start, end) for start, end in pairwise([*starts, len(text)])]
     if spans and starts[0] > 0:

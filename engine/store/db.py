@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from polyshelf.closing import Closing
 from polyshelf.errors import ConfigError, InputError
 
 STORE_DIR = ".polyshelf"
@@ -124,7 +124,7 @@ def _is_locked(exc: sqlite3.OperationalError) -> bool:
     return "database is locked" in message or "database is busy" in message
 
 
-class Store:
+class Store(Closing):
     """One connection to the project database. Use :func:`open_store` to get one."""
 
     def __init__(self, path: Path) -> None:
@@ -228,17 +228,6 @@ class Store:
 
     def close(self) -> None:
         self._conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _with_lock_retry(self, action: Any) -> Any:
         # busy_timeout already waits for the lock; this covers the rare immediate SQLITE_BUSY

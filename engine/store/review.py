@@ -82,6 +82,17 @@ class ReviewQueue:
         locale = normalize_lang(locale)
         src = normalize_lang(src_lang) if src_lang else ""
         check_json = json.dumps([_check_dict(c) for c in checks], ensure_ascii=False)
+        # source, target, mt_target, model_id, score, checks, sentence_bleu, sentence_chrf
+        run_values = (
+            source,
+            target,
+            target,
+            model_id,
+            score,
+            check_json,
+            sentence_bleu,
+            sentence_chrf,
+        )
         now = utc_now()
         with self.store.transaction() as conn:
             row = conn.execute(
@@ -96,24 +107,7 @@ class ReviewQueue:
                         sentence_chrf, state, created_at, updated_at, updated_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                    (
-                        job_key,
-                        unit_key,
-                        locale,
-                        src,
-                        source,
-                        target,
-                        target,
-                        model_id,
-                        score,
-                        check_json,
-                        sentence_bleu,
-                        sentence_chrf,
-                        state,
-                        now,
-                        now,
-                        SYSTEM_USER,
-                    ),
+                    (job_key, unit_key, locale, src, *run_values, state, now, now, SYSTEM_USER),
                 ).lastrowid
                 assert item_id is not None
                 self._log(conn, item_id, SYSTEM_USER, "created", None, state, None, target, None)
@@ -137,21 +131,7 @@ class ReviewQueue:
                     src_lang=COALESCE(NULLIF(?, ''), src_lang), updated_at=?, updated_by=?
                 WHERE id=?
                 """,
-                (
-                    source,
-                    target,
-                    target,
-                    model_id,
-                    score,
-                    check_json,
-                    sentence_bleu,
-                    sentence_chrf,
-                    new_state,
-                    src,
-                    now,
-                    SYSTEM_USER,
-                    item.id,
-                ),
+                (*run_values, new_state, src, now, SYSTEM_USER, item.id),
             )
             if action:
                 self._log(

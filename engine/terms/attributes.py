@@ -10,14 +10,13 @@ with :data:`ATTRIBUTE_MISSING_RULE`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from polyshelf.errors import InputError
 from polyshelf.settings import Settings
+from polyshelf.terms.csv_rows import check_width, csv_rows
 from polyshelf.terms.glossary import project_glossary_dir, shipped_glossary_dir
 from polyshelf.terms.model import language_of, normalize_locale
 
@@ -165,31 +164,18 @@ class AttributeDictionaries:
 
 def read_attribute_dictionary(path: Path) -> dict[str, dict[str, str]]:
     """Rows of one dictionary file keyed by case-folded source value; empty cells left out."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (save the CSV as UTF-8)") from exc
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    rows = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     table: dict[str, dict[str, str]] = {}
-    try:
-        for row in rows:
-            cells = [cell.strip() for cell in row]
-            if not any(cells):
-                continue
-            if header is None:
-                header = _read_header(f"{path}, line {rows.line_num}", cells)
-                continue
-            if len(cells) > len(header) and any(cells[len(header) :]):
-                raise InputError(f"{path}, line {rows.line_num}: more cells than columns")
-            values = {name: cell for name, cell in zip(header, cells, strict=False) if cell}
-            if "source" not in values:
-                raise InputError(f"{path}, line {rows.line_num}: empty source value")
-            table[_value_key(values["source"])] = values
-    except csv.Error as exc:
-        raise InputError(f"{path}, line {rows.line_num}: {exc}") from exc
+    for line, row in csv_rows(path):
+        cells = [cell.strip() for cell in row]
+        if header is None:
+            header = _read_header(f"{path}, line {line}", cells)
+            continue
+        check_width(path, line, header, cells)
+        values = {name: cell for name, cell in zip(header, cells, strict=False) if cell}
+        if "source" not in values:
+            raise InputError(f"{path}, line {line}: empty source value")
+        table[_value_key(values["source"])] = values
     if header is None:
         raise InputError(f"{path}: empty attribute dictionary (no header row)")
     return table

@@ -9,11 +9,11 @@ in a file that has that column, means "every target language".
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from polyshelf.errors import InputError
+from polyshelf.terms.csv_rows import check_width, csv_rows
 from polyshelf.terms.model import Term, languages_from_file_name, make_term
 
 COLUMNS = ("source", "target", "src_lang", "tgt_lang", "market", "dnt", "case_sensitive", "note")
@@ -41,54 +41,42 @@ class CsvTermbase:
         tgt_lang: str | None,
         default_src_lang: str | None,
     ) -> list[Term]:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not UTF-8 text (save the CSV as UTF-8)") from exc
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        rows = csv_rows(path, comments=True)
         name_src, name_tgt = languages_from_file_name(path.stem)
-        rows = csv.reader(io.StringIO(text, newline=""))
         header: list[str] | None = None
         terms: list[Term] = []
-        try:
-            for row in rows:
-                if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
-                    continue
-                if header is None:
-                    header = _read_header(path, rows.line_num, row)
-                    continue
-                if any(cell.strip() for cell in row[len(header) :]):
-                    raise InputError(f"{path}, line {rows.line_num}: more cells than columns")
-                cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
-                src = cells.get("src_lang") or src_lang or name_src or default_src_lang
-                if not src:
-                    raise InputError(
-                        f"{path}, line {rows.line_num}: no source language; add a src_lang "
-                        "column, name the file like en-de.csv, or pass --from"
+        for line, row in rows:
+            if header is None:
+                header = _read_header(path, line, row)
+                continue
+            check_width(path, line, header, row)
+            cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
+            src = cells.get("src_lang") or src_lang or name_src or default_src_lang
+            if not src:
+                raise InputError(
+                    f"{path}, line {line}: no source language; add a src_lang "
+                    "column, name the file like en-de.csv, or pass --from"
+                )
+            try:
+                dnt = parse_flag(cells.get("dnt", ""))
+                case_sensitive = parse_flag(cells.get("case_sensitive", ""))
+                tgt = cells.get("tgt_lang") or None
+                if tgt is None and not (dnt and "tgt_lang" in header):
+                    tgt = tgt_lang or name_tgt
+                terms.append(
+                    make_term(
+                        cells["source"],
+                        cells.get("target") or None,
+                        src,
+                        tgt,
+                        market=cells.get("market") or None,
+                        dnt=dnt,
+                        case_sensitive=case_sensitive,
+                        note=cells.get("note", ""),
                     )
-                try:
-                    dnt = parse_flag(cells.get("dnt", ""))
-                    case_sensitive = parse_flag(cells.get("case_sensitive", ""))
-                    tgt = cells.get("tgt_lang") or None
-                    if tgt is None and not (dnt and "tgt_lang" in header):
-                        tgt = tgt_lang or name_tgt
-                    terms.append(
-                        make_term(
-                            cells["source"],
-                            cells.get("target") or None,
-                            src,
-                            tgt,
-                            market=cells.get("market") or None,
-                            dnt=dnt,
-                            case_sensitive=case_sensitive,
-                            note=cells.get("note", ""),
-                        )
-                    )
-                except ValueError as exc:
-                    raise InputError(f"{path}, line {rows.line_num}: {exc}") from exc
-        except csv.Error as exc:
-            raise InputError(f"{path}, line {rows.line_num}: {exc}") from exc
+                )
+            except ValueError as exc:
+                raise InputError(f"{path}, line {line}: {exc}") from exc
         if header is None:
             raise InputError(f"{path}: empty termbase (no header row)")
         return terms

@@ -7,10 +7,12 @@ A term is matched case-insensitively as whole words; a ``*`` in it stands for th
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from polyshelf.issues import Issue, Severity
 from polyshelf.rules.base import Rule, RuleContext
@@ -32,6 +34,13 @@ def compile_terms(entries: object, allow_replacement: bool) -> list[TermPattern]
     """Parse a ``terms`` parameter: strings, or objects with term/regex, reason, replacement."""
     if not isinstance(entries, list):
         raise ValueError("'terms' must be a list")
+    # Rules run on every cell with the same pack parameters: compile each list once.
+    return list(_compile_terms(json.dumps(entries, sort_keys=True), allow_replacement))
+
+
+@lru_cache(maxsize=256)
+def _compile_terms(entries_json: str, allow_replacement: bool) -> tuple[TermPattern, ...]:
+    entries = json.loads(entries_json)
     compiled = []
     for entry in entries:
         if isinstance(entry, str):
@@ -58,7 +67,7 @@ def compile_terms(entries: object, allow_replacement: bool) -> list[TermPattern]
             raise ValueError(f"replacement {replacement!r} matches its own term")
         label = entry.get("term", entry.get("regex", ""))
         compiled.append(TermPattern(label, pattern, entry.get("reason", ""), replacement))
-    return compiled
+    return tuple(compiled)
 
 
 def _term_matches(
