@@ -72,6 +72,14 @@ def translate_segments(
     return [r for r in results if r is not None]
 
 
+def _same_end(translation: str, piece: str) -> str:
+    """A piece cut out of a sentence ("Soft") comes back from small models as a sentence
+    ("Weich."): drop a final full stop the piece does not have."""
+    if translation.endswith(".") and not piece.rstrip().endswith((".", "!", "?", ":")):
+        return translation[:-1].rstrip()
+    return translation
+
+
 def _first_restorable(
     segment: Segment, best: Hypothesis, render: SpanRenderer | None
 ) -> tuple[Hypothesis, str | None]:
@@ -105,7 +113,10 @@ def _translate_fallback(
         segment = segments[i]
         # Pieces hold no placeholders: a token the model invents there is dropped. A piece the
         # model returns empty is kept in the source language (and flagged below).
-        cleaned = [" ".join(PLACEHOLDER_RE.sub(" ", h.text).split()) for h in piece_hyps]
+        cleaned = [
+            _same_end(" ".join(PLACEHOLDER_RE.sub(" ", h.text).split()), piece)
+            for h, piece in zip(piece_hyps, pieces, strict=True)
+        ]
         texts_out = [t or p for t, p in zip(cleaned, pieces, strict=True)]
         text = segment.render_fallback(texts_out, render)
         score = (

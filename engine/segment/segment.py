@@ -194,12 +194,26 @@ class Segment:
                     fixed[number] = _space_between(piece, after_left, before_right)
                 continue
             lead, trail = _leading_space(piece), _trailing_space(piece)
-            if after_left is not None:
+            if after_left is not None and (
+                after_left or not core[0].isalnum() or self._glued(left, after=True)
+            ):
                 lead = _adjust_space(lead, after_left, core[0])
-            if before_right is not None:
+            if before_right is not None and (
+                before_right or not core[-1].isalnum() or self._glued(right, after=False)
+            ):
                 trail = _adjust_space(trail, before_right, core[-1])
             fixed[number] = lead + core + trail
         return fixed
+
+    def _glued(self, index: int, after: bool) -> bool:
+        """Whether token ``index`` touches a letter or digit in the source on that side (or is a
+        tag): only then does "no space" there bind the translation. ``⟦0⟧.`` in the source
+        says nothing about ``⟦0⟧ Schild`` in the translation."""
+        if self.placeholders[index].kind == "tag":
+            return True
+        piece = self._mt_pieces[index + 1] if after else self._mt_pieces[index]
+        neighbour = piece[:1] if after else piece[-1:]
+        return bool(neighbour) and neighbour.isalnum()
 
     @cached_property
     def _entities(self) -> dict[str, str]:

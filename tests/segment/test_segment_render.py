@@ -73,3 +73,12 @@ def test_render_fallback_uses_the_renderer() -> None:
     [segment] = segment_cell("A 20 in cushion", "en", finders=(inches, cushion)).segments
     pieces = [p for p in segment.fallback_parts() if isinstance(p, str)]
     assert segment.render_fallback(["Ein"] * len(pieces), render) == "Ein 51 cm Kissen"
+
+
+def test_a_word_the_translation_puts_after_a_token_keeps_its_space() -> None:
+    [segment] = segment_cell("Fits drains of 12 in.", "en", finders=(inches,)).segments
+    assert segment.text == "Fits drains of ⟦0⟧."
+    assert segment.restore("Passt für ⟦0⟧ Abflüsse.") == "Passt für 12 in Abflüsse."
+    # A tag glued to its word in the source still binds the translation.
+    [tagged] = segment_cell("<p>A <b>soft</b> cushion</p>", "en").segments
+    assert tagged.restore("Ein ⟦0⟧ weiches ⟦1⟧ Kissen") == "Ein <b>weiches</b> Kissen"
