@@ -30,7 +30,7 @@ def ct2_speed(
     backend: CTranslate2Backend, lines: list[str], tgt: str, beam: int, batch: int
 ) -> float:
     backend.load()
-    options = TranslateOptions(beam_size=beam, max_batch_tokens=10**9)
+    options = TranslateOptions(beam_size=beam, max_batch_tokens=10**9, n_best=1)
     backend.translate(lines[:batch], tgt, options)  # warm-up
     start = time.perf_counter()
     for i in range(0, len(lines), batch):

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
-from polyshelf.catalog.columns import detect_text_columns, select_columns
 from polyshelf.catalog.model import CatalogReader, CellIssue, Row, is_empty_cell
 from polyshelf.catalog.registry import (
     open_reader,
@@ -22,9 +21,10 @@ from polyshelf.catalog.registry import (
     supported_suffixes,
     writer_class,
 )
-from polyshelf.errors import ConfigError, InputError
+from polyshelf.errors import ConfigError
 from polyshelf.issues import Issue, Severity
-from polyshelf.localefmt.columns import ColumnTransform, plan_column_transforms
+from polyshelf.job_columns import SAMPLE_ROWS, choose_columns, column_transforms
+from polyshelf.localefmt.columns import ColumnTransform
 from polyshelf.localefmt.rates import RatesTable
 from polyshelf.metrics import corpus_score
 from polyshelf.models.registry import ModelEntry, ModelRegistry
@@ -42,7 +42,6 @@ from polyshelf.target_profile import TargetProfile
 from polyshelf.terms.attributes import ATTRIBUTE_MISSING_RULE, AttributeDictionaries
 from polyshelf.terms.glossary import Glossary
 
-SAMPLE_ROWS = 200  # rows looked at to detect text columns
 EXPORTED_STATES = frozenset({"approved", "auto_approved"})  # what --approved-only writes
 
 
@@ -116,85 +115,6 @@ class Job:
                 self.spec.source_lang, model_language(locale), choice
             )
         return entries
-
-    def _choose_columns(
-        self, reader: CatalogReader, attributes: AttributeDictionaries
-    ) -> dict[str, list[str]]:
-        headers = {name: reader.header(name) for name in reader.sheet_names()}
-        non_empty = {name: h for name, h in headers.items() if h}
-        if not non_empty:
-            raise InputError(f"{self.spec.input_path.name} has no data: every sheet is empty")
-        if self.spec.columns:
-            return self._requested_columns(list(self.spec.columns), non_empty)
-        chosen: dict[str, list[str]] = {}
-        for name, header in non_empty.items():
-            sample = [row for _, row in zip(range(SAMPLE_ROWS), reader.rows(name), strict=False)]
-            columns = detect_text_columns(header, sample)
-            # Attribute columns (Colour, Size, Material) have a dictionary: translate them too.
-            columns += [
-                h
-                for h in header
-                if h not in columns and attributes.attribute_for_column(h) is not None
-            ]
-            columns = [h for h in header if h in columns]
-            if columns:
-                chosen[name] = columns
-                self._notice(
-                    f"sheet {name!r}: translating {', '.join(columns)} "
-                    "(detected; choose with --columns)"
-                )
-        if not chosen:
-            raise InputError(
-                f"no text columns found in {self.spec.input_path.name}; name them with --columns"
-            )
-        return chosen
-
-    def _requested_columns(
-        self, wanted: list[str], headers: dict[str, list[str]]
-    ) -> dict[str, list[str]]:
-        """--columns: each sheet translates the requested columns it has; each must exist."""
-
-        def key(name: str) -> str:
-            return name.strip().casefold()
-
-        chosen = {}
-        for sheet, header in headers.items():
-            keys = {key(h) for h in header}
-            present = [c for c in wanted if key(c) in keys]
-            if present:
-                chosen[sheet] = select_columns(header, present)
-        all_keys = {key(h) for header in headers.values() for h in header}
-        missing = [c for c in wanted if key(c) not in all_keys]
-        if missing:
-            # select_columns words the error: names the column, lists the headers.
-            select_columns(next(iter(headers.values())), missing)
-        return chosen
-
-    def _column_transforms(
-        self, reader: CatalogReader, columns: dict[str, list[str]]
-    ) -> dict[str, list[ColumnTransform]]:
-        """Price, unit and size columns that get a localized copy per locale."""
-        transforms: dict[str, list[ColumnTransform]] = {}
-        for sheet in reader.sheet_names():
-            header = reader.header(sheet)
-            if not header:
-                continue
-            sample = [
-                list(row.values)
-                for _, row in zip(range(SAMPLE_ROWS), reader.rows(sheet), strict=False)
-            ]
-            found = [
-                t
-                for t in plan_column_transforms(header, sample)
-                if t.column not in columns.get(sheet, [])
-            ]
-            if found:
-                transforms[sheet] = found
-                self._notice(
-                    f"sheet {sheet!r}: localizing {', '.join(t.column for t in found)} "
-                    "(prices, units, sizes)"
-                )
-        return transforms
 
     def _notice(self, text: str) -> None:
         self.notices.append(text)
@@ -270,9 +190,9 @@ class Job:
                     f"{spec.input_path.name} has {len(sheets)} sheets but "
                     f"{spec.output_path.suffix} holds one; write .xlsx instead"
                 )
-            columns = self._choose_columns(reader, attributes)
+            columns = choose_columns(reader, spec.columns, attributes, self._notice)
             report.columns = columns
-            transforms = self._column_transforms(reader, columns)
+            transforms = column_transforms(reader, columns, self._notice)
             attribute_columns = {
                 (sheet, c): a
                 for sheet, names in columns.items()
