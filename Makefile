@@ -27,6 +27,7 @@ demo: $(STAMP)
 	@echo
 	@echo "Demo output:  $(abspath $(DEMO_OUT))"
 	@echo "Run report:   $(abspath $(DEMO_OUT)).report.json"
+	@echo "QA findings:  the QA sheet of the workbook; review queue: $(BIN)/polyshelf review list"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
