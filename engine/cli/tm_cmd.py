@@ -41,6 +41,12 @@ def add_parser(sub: Any) -> None:
     )
 
     actions.add_parser("stats", help="entries per language pair and origin; review states")
+
+    look = actions.add_parser("lookup", help="exact and fuzzy matches for a text")
+    look.add_argument("text")
+    _langs(look)
+    look.add_argument("--min-score", type=float, default=75.0, help="fuzzy threshold (0-100)")
+    look.add_argument("--limit", type=int, default=5)
     p.set_defaults(handler=run)
 
 
@@ -65,7 +71,27 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return _import(tm, args)
         if args.tm_action == "export":
             return _export(tm, args)
+        if args.tm_action == "lookup":
+            return _lookup(tm, args)
         return _stats(tm, store)
+
+
+def _lookup(tm: Any, args: argparse.Namespace) -> int:
+    exact = tm.exact(args.text, args.src, args.tgt)
+    matches = [exact] if exact else []
+    matches += [
+        m
+        for m in tm.fuzzy(args.text, args.src, args.tgt, min_score=args.min_score, limit=args.limit)
+        if exact is None or m.entry.id != exact.entry.id
+    ]
+    if not matches:
+        print("no match")
+        return 0
+    for match in matches[: args.limit]:
+        entry = match.entry
+        print(f"{match.score:5.1f}%  [{entry.origin}, {entry.tgt_lang}]  {entry.source}")
+        print(f"        → {entry.target}")
+    return 0
 
 
 def _import(tm: Any, args: argparse.Namespace) -> int:

@@ -219,3 +219,32 @@ def test_tm_export_tmx(project: Path, tmp_path: Path, capsys: pytest.CaptureFixt
         ("Waterproof hiking boots", "Wasserdichte Wanderstiefel"),
         ("Leather wallet", "Leder Geldbörse"),
     }
+
+
+def test_tm_lookup_shows_exact_and_fuzzy_matches(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "tm.csv"
+    src.write_text(
+        "source,target\nSolid oak dining table,Esstisch aus massiver Eiche\n"
+        "Solid oak coffee table,Couchtisch aus massiver Eiche\nBamboo board,Bambusbrett\n",
+        encoding="utf-8",
+    )
+    assert cli(project, "tm", "import", str(src), "--from", "en", "--to", "de") == 0
+    capsys.readouterr()
+    args = [
+        "tm",
+        "lookup",
+        "Solid oak dining table",
+        "--from",
+        "en",
+        "--to",
+        "de",
+        "--min-score",
+        "70",
+    ]
+    assert cli(project, *args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("100.0%") and "Esstisch" in out[1]
+    assert any("Couchtisch" in line for line in out[2:])
+    assert not any("Bambus" in line for line in out)
