@@ -106,6 +106,13 @@ class Job:
             raise ConfigError("the output file must differ from the input file")
         if spec.currency and spec.rates_path is None:
             raise ConfigError("--currency needs a rates table (--rates FILE)")
+        folder = spec.output_path.parent
+        if folder.exists() and not folder.is_dir():
+            raise ConfigError(f"cannot write into {folder}: it is not a folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create output folder {folder}: {exc.strerror}") from exc
 
     def _resolve_models(self) -> dict[str, ModelEntry]:
         entries = {}

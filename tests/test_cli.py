@@ -107,3 +107,19 @@ def test_models_list_and_doctor(capsys: pytest.CaptureFixture[str]) -> None:
     main(["doctor"])
     out = capsys.readouterr().out
     assert "ctranslate2" in out and "CUDA devices" in out and "en-de@1" in out
+
+
+@pytest.mark.usefixtures("project")
+def test_translate_creates_missing_output_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["translate", str(SAMPLE_XLSX), "--to", "de", "--out", "new/dir/o.xlsx"])
+    assert code == 0, capsys.readouterr().err
+    assert Path("new/dir/o.xlsx").is_file()
+
+
+@pytest.mark.usefixtures("project")
+def test_output_folder_that_is_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("taken").write_text("x", "utf-8")
+    err = one_line_error(
+        capsys, ["translate", str(SAMPLE_XLSX), "--to", "de", "--out", "taken/o.xlsx"]
+    )
+    assert "taken" in err and "not a folder" in err

@@ -72,12 +72,16 @@ def translate_segments(
     return [r for r in results if r is not None]
 
 
+_END_MARKS = (".", "!", "?", ":", ";", ",")
+
+
 def _same_end(translation: str, piece: str) -> str:
     """A piece cut out of a sentence ("Soft") comes back from small models as a sentence
-    ("Weich."): drop a final full stop the piece does not have."""
-    if translation.endswith(".") and not piece.rstrip().endswith((".", "!", "?", ":")):
-        return translation[:-1].rstrip()
-    return translation
+    ("Weich."): drop final punctuation the piece does not have (the source's own punctuation
+    around the piece is kept by the segment)."""
+    if piece.rstrip().endswith(_END_MARKS):
+        return translation
+    return translation.rstrip("".join(_END_MARKS) + " \u00a0\u202f")
 
 
 def _first_restorable(

@@ -204,11 +204,24 @@ def find_protected_spans(
     spans.add_matches(_NUMBER_RE, "number")
     _add_symbols(spans)
     if capitals:
-        for match in _CAPITALS_RE.finditer(text):
-            word = match.group()
-            if is_capitals_word(word) and (keep_capitals is None or keep_capitals(word)):
-                spans.add(match.start(), match.end(), "dnt")
+        for start, end in _capitals_names(text, keep_capitals):
+            spans.add(start, end, "dnt")
     return sorted(spans.spans, key=lambda span: span.start)
+
+
+def _capitals_names(text: str, keep: Callable[[str], bool] | None) -> list[tuple[int, int]]:
+    """Words in capitals kept as names; hyphenated runs ("OEKO-TEX") as one span, since a
+    model given two tokens drops the hyphen between them."""
+    names: list[tuple[int, int]] = []
+    for match in _CAPITALS_RE.finditer(text):
+        word = match.group()
+        if not is_capitals_word(word) or (keep is not None and not keep(word)):
+            continue
+        if names and text[names[-1][1] : match.start()] == "-":
+            names[-1] = (names[-1][0], match.end())
+        else:
+            names.append(match.span())
+    return names
 
 
 def protect(text: str, *, dnt_terms: Iterable[str] = ()) -> tuple[str, list[Placeholder]]:

@@ -34,6 +34,23 @@ _NO_SPACE_RANGES = (
 )
 
 
+# Punctuation and spaces at the edges of a fallback piece (", Olive" -> ", " + "Olive"): kept
+# from the source, since a piece translated on its own often loses them. Entities count as one.
+_EDGE = r"(?:" + _ENTITY_RE.pattern + r"|[^\w])*"
+_LEADING_EDGE_RE = re.compile("^" + _EDGE)
+_TRAILING_EDGE_RE = re.compile(_EDGE + "$")
+
+
+def _edges(piece: str) -> tuple[str, str, str]:
+    """``piece`` as (leading punctuation, core, trailing punctuation); core starts and ends
+    with a letter, digit or entity-free word character."""
+    lead = _LEADING_EDGE_RE.match(piece)
+    start = lead.end() if lead else 0
+    trail = _TRAILING_EDGE_RE.search(piece, start)
+    end = trail.start() if trail else len(piece)
+    return piece[:start], piece[start:end], piece[end:]
+
+
 # Renders a protected span for the target locale: (kind, original plain text) -> text.
 # Glossary terms become their target term, measurements are converted, numbers reformatted.
 SpanRenderer = Callable[[str, str], str]
@@ -246,7 +263,7 @@ class Segment:
         parts: list[str | Placeholder] = []
         for number, piece in enumerate(self._mt_pieces):
             if has_letter(piece):
-                parts.append(piece.strip())
+                parts.append(_edges(piece)[1])
             if number < len(self.placeholders):
                 parts.append(self.placeholders[number])
         return parts
@@ -263,11 +280,11 @@ class Segment:
             source = self.source_pieces[number]
             if has_letter(piece):
                 translation = next(remaining).strip()
-                if translation == piece.strip():
+                if translation == _edges(piece)[1]:
                     parts.append(source)
                 else:
-                    core = self._finish(translation)
-                    parts.append(_leading_space(source) + core + _trailing_space(source))
+                    lead, _, trail = _edges(source)
+                    parts.append(lead + self._finish(translation) + trail)
             else:
                 parts.append(source)
             if number < len(self.placeholders):

@@ -116,3 +116,9 @@ def test_precedence_keeps_spans_whole() -> None:
 
 def test_plain_text_without_protected_spans() -> None:
     assert protect("a natural material") == ("a natural material", [])
+
+
+def test_hyphenated_names_in_capitals_are_one_span() -> None:
+    text, placeholders = protect("OEKO-TEX certified HEMNES-Regal, MÅLA - HEMNES")
+    assert [p.original for p in placeholders] == ["OEKO-TEX", "HEMNES", "MÅLA", "HEMNES"]
+    assert text.startswith("⟦0⟧ certified ⟦1⟧-Regal")

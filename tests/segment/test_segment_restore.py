@@ -111,15 +111,15 @@ def test_fallback_parts_and_render_fallback_keep_every_protected_span() -> None:
         Placeholder(0, "<b>", "tag"),
         "cushion",
         Placeholder(1, "</b>", "tag"),
-        ", for",
+        "for",
         Placeholder(2, "{name}", "variable"),
-        ": see",
+        "see",
         Placeholder(3, "https://x.example", "url"),
-        "now!",
+        "now",
     ]
     pieces = [part for part in parts if isinstance(part, str)]
     assert segment.render_fallback(pieces) == segment.source
-    translated = ["Weiches", "Kissen", ", für", ": siehe", "jetzt!"]
+    translated = ["Weiches", "Kissen", "für", "siehe", "jetzt"]
     assert segment.render_fallback(translated) == (
         "Weiches <b>Kissen</b>, für {name}: siehe https://x.example jetzt!"
     )
@@ -130,9 +130,9 @@ def test_fallback_parts_and_render_fallback_keep_every_protected_span() -> None:
 def test_render_fallback_recases_and_escapes() -> None:
     segment = only_segment("<p>SOFT TOWEL &amp; <b>BATH</b> MAT</p>")
     assert segment.recase == "upper"
-    translated = ["Weiches Tuch &", "Bad", "matte"]
+    translated = ["Weiches Tuch", "Bad", "matte"]
     assert [p for p in segment.fallback_parts() if isinstance(p, str)] == [
-        "Soft towel &",
+        "Soft towel",
         "bath",
         "mat",
     ]
@@ -180,3 +180,11 @@ def test_capital_words_in_an_all_caps_sentence_are_not_placeholders() -> None:
     # Glossary terms stay protected even there.
     segment = only_segment("IKEA HEMNES CHEST OF DRAWERS", dnt_terms=["HEMNES"])
     assert segment.text == "Ikea ⟦0⟧ chest of drawers"
+
+
+def test_render_fallback_keeps_source_punctuation_the_piece_lost() -> None:
+    # "XS" is protected; ", Olive" came back from the model as "Oliv" without its comma.
+    segment = only_segment("Men's BOLUND shirt, XS, Olive")
+    pieces = [p for p in segment.fallback_parts() if isinstance(p, str)]
+    assert pieces == ["Men's", "shirt", "Olive"]
+    assert segment.render_fallback(["Herren", "Hemd", "Oliv"]) == "Herren BOLUND Hemd, XS, Oliv"
