@@ -10,6 +10,7 @@ out for long.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -19,9 +20,10 @@ from polyshelf.segment.segment import Segment
 from polyshelf.source_cells import SourceCell
 from polyshelf.store.db import Store, open_store
 from polyshelf.store.quality import sentence_scores
-from polyshelf.store.review import APPROVED, ReviewItem, ReviewQueue
+from polyshelf.store.review import APPROVED, MACHINE_STATES, ReviewItem, ReviewQueue
+from polyshelf.store.review_model import CheckNote
 from polyshelf.store.routing import RoutingPolicy
-from polyshelf.store.tm import TranslationMemory, normalize_lang
+from polyshelf.store.tm import TranslationMemory, normalize, normalize_lang
 
 WRITE_CHUNK = 500
 TM_MODEL_ID = "tm"
@@ -105,18 +107,21 @@ class ProjectMemory:
         results: Mapping[str, CellResult],
     ) -> dict[str, tuple[str, str]]:
         """Review items for every cell; returns unit key → (state, text to export)."""
-        suppressed = self.suppressed(locale)
+        stored = {item.unit_key: item for item in self._items(locale)}
         outcome: dict[str, tuple[str, str]] = {}
         for start in range(0, len(cells), WRITE_CHUNK):
             with self.store.transaction():
                 for cell in cells[start : start + WRITE_CHUNK]:
                     result = results[cell.key]
-                    active = [i for i in result.issues if not i.fixed]
+                    previous = stored.get(cell.key)
+                    evidence = _evidence(result, previous, cell.text)
                     state, _ = self.policy.route(
-                        result.score,
-                        [i.rule_id for i in active],
-                        suppressed.get(cell.key, {}),
-                        method=result.method,
+                        evidence.score,
+                        [check.rule_id for check in evidence.checks],
+                        previous.suppressed if previous else {},
+                        method=evidence.method,
+                        src_lang=self.source_lang,
+                        tgt_lang=locale,
                     )
                     reference = cell.reference(locale)
                     bleu, chrf = (
@@ -128,9 +133,9 @@ class ProjectMemory:
                         locale,
                         cell.text,
                         result.text,
-                        result.model_id,
-                        result.score,
-                        active,
+                        evidence.model_id,
+                        evidence.score,
+                        evidence.checks,
                         state,
                         src_lang=self.source_lang,
                         sentence_bleu=bleu,
@@ -141,3 +146,31 @@ class ProjectMemory:
 
     def counts(self) -> dict[str, int]:
         return dict(sorted(self.queue.counts_by_state(self.job_key).items()))
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    score: float | None
+    checks: Sequence[Issue | CheckNote]
+    model_id: str
+    method: str
+
+
+def _evidence(result: CellResult, previous: ReviewItem | None, source: str) -> _Evidence:
+    """What routing judges a cell by.
+
+    An unchanged rerun gets the stored translation back from the TM, without the model score
+    and the MT checks (fallback, repetition...) of the run that produced it; routing that on
+    its own would quietly move items out of review. So a machine item whose source and target
+    are unchanged keeps the score and checks it was stored with.
+    """
+    if (
+        previous is not None
+        and previous.state in MACHINE_STATES
+        and not previous.human_edited
+        and previous.target == result.text
+        and normalize(previous.source) == normalize(source)
+    ):
+        return _Evidence(previous.score, previous.checks, previous.model_id, "rerun")
+    active = [issue for issue in result.issues if not issue.fixed]
+    return _Evidence(result.score, active, result.model_id, result.method)

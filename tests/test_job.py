@@ -207,3 +207,45 @@ def test_invented_placeholder_tokens_never_reach_the_output(project: Path) -> No
     for row in rows:
         target = row[header.index("Name [de]")]
         assert "⟦" not in target and digits(target) == digits(row[0])
+
+
+def _queue_states(project: Path) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    from polyshelf.store.db import open_store
+    from polyshelf.store.review import ReviewQueue
+
+    with open_store(project) as store:
+        return {
+            (i.unit_key, i.locale): (i.state, tuple(c.rule_id for c in i.checks))
+            for i in ReviewQueue(store).list()
+        }
+
+
+def test_unchanged_rerun_leaves_the_review_queue_as_it_was(project: Path) -> None:
+    # The lossy model forces fallback translations, which always go to review; on the rerun
+    # the same text comes from the TM, which alone would not send it there.
+    fakes.write_fake_model(project / "models", name="lossy", family="fake-lossy")
+    settings = Settings.from_env(project)
+    path = project / "c.csv"
+    path.write_text('SKU,Description\nA1,"Made of solid pine, 23 1/2 in wide, KX-55B."\n', "utf-8")
+    run(settings, path, project / "o1.csv", models={"*": "lossy"})
+    first = _queue_states(project)
+    assert {state for state, _ in first.values()} == {"needs_review"}
+    assert all("placeholder-fallback" in checks for _, checks in first.values())
+    report = run(settings, path, project / "o2.csv", models={"*": "lossy"})
+    assert all(loc.translated == 0 for loc in report.locales)  # type: ignore[attr-defined]
+    assert _queue_states(project) == first
+
+
+def test_runs_route_with_the_pairs_own_threshold(project: Path) -> None:
+    from polyshelf.store.routing import RoutingPolicy
+
+    policy = RoutingPolicy(min_score=-100.0, review_checks=()).with_pair(
+        "en", "fr", min_score=100.0
+    )
+    policy.save(project)
+    settings = Settings.from_env(project)
+    path = project / "c.csv"
+    path.write_text("SKU,Name\nA1,Soft cotton towel\n", "utf-8")
+    run(settings, path, project / "o.csv")
+    states = {locale: state for (_, locale), (state, _) in _queue_states(project).items()}
+    assert states == {"de": "draft", "fr": "needs_review"}

@@ -77,6 +77,10 @@ def test_review_edits_reach_the_export_and_reruns_need_no_mt(
     third = translate(project, project / "run3.xlsx")
     assert all(loc["translated"] == 0 for loc in third["locales"])
     assert cells(project / "run3.xlsx")["Products"] == run2["Products"]
+    # Reruns route TM hits by the evidence of the run that made them: the queue stays as it was.
+    assert third["review_counts"] == second["review_counts"]
+    assert sum(first["review_counts"].values()) == sum(third["review_counts"].values())
+    assert third["review_counts"].get("approved") == 2
 
     # Export limited to approved text: only the two reviewed cells are filled.
     translate(project, project / "approved.xlsx", "--approved-only")

@@ -59,7 +59,7 @@ class ReviewQueue:
         target: str,
         model_id: str,
         score: float | None,
-        checks: Sequence[Issue | str],
+        checks: Sequence[Issue | CheckNote | str],
         state: str,
         *,
         src_lang: str = "",
@@ -360,9 +360,11 @@ def _check_transition(item: ReviewItem, new_state: str) -> None:
         raise InputError(f"review item {item.id} is {item.state}; it cannot become {new_state}")
 
 
-def _check_dict(check: Issue | str) -> dict[str, str]:
+def _check_dict(check: Issue | CheckNote | str) -> dict[str, str]:
     if isinstance(check, Issue):
         return {"rule_id": check.rule_id, "severity": str(check.severity), "message": check.message}
+    if isinstance(check, CheckNote):
+        return {"rule_id": check.rule_id, "severity": check.severity, "message": check.message}
     return {"rule_id": str(check), "severity": "", "message": ""}
 
 
