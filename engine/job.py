@@ -144,6 +144,7 @@ class Job:
                 self.settings.project_dir,
                 rates=rates,
                 currency=spec.currency,
+                attributes=attributes,
             )
             for locale in spec.targets
         }

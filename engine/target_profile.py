@@ -8,6 +8,7 @@ on every finished cell. The same profile serves the CLI and the desktop app.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from polyshelf.issues import Issue
@@ -19,6 +20,7 @@ from polyshelf.rules.apply import apply_rules
 from polyshelf.rules.base import RuleContext
 from polyshelf.rules.market import MarketPack, load_market
 from polyshelf.segment.placeholders import SpanFinder
+from polyshelf.terms.attributes import ATTRIBUTE_SPAN_KIND, AttributeDictionaries
 from polyshelf.terms.check import check_terms
 from polyshelf.terms.glossary import Glossary, TermView
 
@@ -32,6 +34,7 @@ class TargetProfile:
     market: MarketPack
     terms: TermView
     options: LocaleOptions
+    attributes: AttributeDictionaries | None = None
 
     @classmethod
     def build(
@@ -42,6 +45,7 @@ class TargetProfile:
         project_dir: Path | None,
         rates: RatesTable | None = None,
         currency: str | None = None,
+        attributes: AttributeDictionaries | None = None,
     ) -> TargetProfile:
         market = load_market(locale, project_dir)
         options = LocaleOptions(
@@ -51,11 +55,15 @@ class TargetProfile:
             currency=(currency or market.currency) if rates is not None else None,
             size_system=market.size_system,
         )
-        return cls(source_lang, locale, market, glossary.view(source_lang, locale), options)
+        terms = glossary.view(source_lang, locale)
+        return cls(source_lang, locale, market, terms, options, attributes)
 
     @property
     def finders(self) -> tuple[SpanFinder, ...]:
-        return (self.terms.find_terms, find_locale_spans)
+        if self.attributes is None:
+            return (self.terms.find_terms, find_locale_spans)
+        variants = partial(self.attributes.find_variants, locale=self.locale)
+        return (self.terms.find_terms, find_locale_spans, variants)
 
     def keep_capitals(self, word: str) -> bool:
         return self.terms.keeps_capitals(word)
@@ -66,6 +74,8 @@ class TargetProfile:
             return self.terms.render(original, kind)
         if kind in _LOCALE_KINDS:
             return render_locale_span(original, kind, self.options)
+        if kind == ATTRIBUTE_SPAN_KIND and self.attributes is not None:
+            return self.attributes.translate_variant(original, self.locale) or original
         if kind == "number":
             return render_number(original, self.options.locale)
         return original

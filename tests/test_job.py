@@ -249,3 +249,16 @@ def test_runs_route_with_the_pairs_own_threshold(project: Path) -> None:
     run(settings, path, project / "o.csv")
     states = {locale: state for (_, locale), (state, _) in _queue_states(project).items()}
     assert states == {"de": "draft", "fr": "needs_review"}
+
+
+def test_title_variants_come_from_the_attribute_dictionary(
+    settings: Settings, project: Path
+) -> None:
+    path = project / "c.csv"
+    path.write_text('SKU,Name\nA1,"Chambray shirt, XS, Olive"\n', "utf-8")
+    out = project / "o.csv"
+    run(settings, path, out)
+    header, rows = read_all(out)[next(iter(read_all(out)))]
+    de, fr = rows[0][header.index("Name [de]")], rows[0][header.index("Name [fr]")]
+    assert de.endswith(", XS, Oliv") and fr.endswith(", XS, Olive")
+    assert de != fr

@@ -45,7 +45,7 @@ def test_review_edits_reach_the_export_and_reruns_need_no_mt(
             "edit",
             str(name_item.id),
             "--text",
-            "SKOGBY Sessel, Marineblau",
+            "SKOGBY Ohrensessel, Marineblau",
             "--by",
             "anna",
             "--comment",
@@ -57,7 +57,7 @@ def test_review_edits_reach_the_export_and_reruns_need_no_mt(
     capsys.readouterr()
     assert review(project, "show", str(name_item.id), "--json") == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown["state"] == "approved" and shown["target"] == "SKOGBY Sessel, Marineblau"
+    assert shown["state"] == "approved" and shown["target"] == "SKOGBY Ohrensessel, Marineblau"
     assert [h["action"] for h in shown["history"]][-1] == "edit"
 
     calls = len(fakes.FakeBackend.calls)
@@ -69,7 +69,7 @@ def test_review_edits_reach_the_export_and_reruns_need_no_mt(
     header = list(run2["Products"][0])
     name_de = header.index("Name [de]")
     row = next(r for r in run2["Products"][1:] if r[header.index("SKU")] in name_item.unit_key)
-    assert row[name_de] == "SKOGBY Sessel, Marineblau"
+    assert row[name_de] == "SKOGBY Ohrensessel, Marineblau"
     # Everything else is the same as in the first run.
     changed = [(a, b) for a, b in zip(run1["Products"], run2["Products"], strict=True) if a != b]
     assert len(changed) == 1
@@ -91,7 +91,7 @@ def test_review_edits_reach_the_export_and_reruns_need_no_mt(
         if h.endswith("]") and not h.startswith(("Price", "Weight"))
     ]
     filled = [r[i] for r in approved[1:] for i in target_columns if r[i]]
-    assert "SKOGBY Sessel, Marineblau" in filled and len(filled) >= 2
+    assert "SKOGBY Ohrensessel, Marineblau" in filled and len(filled) >= 2
     assert len(filled) < len(approved[1:]) * len(target_columns) / 2
 
 

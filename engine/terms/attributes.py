@@ -63,6 +63,12 @@ def _value_key(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
+# Attributes whose values name a variant at the end of a product title ("Shirt, XS, Olive").
+TITLE_LIST_ATTRIBUTES = ("colour", "size")
+ATTRIBUTE_SPAN_KIND = "attribute"
+_ITEM_RE = re.compile(r"[^,]+")
+
+
 class AttributeDictionaries:
     def __init__(self, tables: Tables | None = None) -> None:
         self._tables: Tables = tables or {}
@@ -105,6 +111,28 @@ class AttributeDictionaries:
         except ValueError:
             return None
         return row.get(wanted) or row.get(language_of(wanted))
+
+    def translate_variant(self, value: str, locale: str) -> str | None:
+        """A colour or size value from the first dictionary that has it for ``locale``."""
+        for attribute in TITLE_LIST_ATTRIBUTES:
+            found = self.translate(attribute, value, locale)
+            if found is not None:
+                return found
+        return None
+
+    def find_variants(self, text: str, locale: str) -> list[tuple[int, int, str]]:
+        """Comma-separated items after the first that are a colour or size in the dictionary:
+        ``Chambray shirt, XS, Olive`` → ``XS`` and ``Olive``. Translated by the model alone,
+        such a one-word item has no context and comes back as anything ("Jetzt")."""
+        spans: list[tuple[int, int, str]] = []
+        for index, match in enumerate(_ITEM_RE.finditer(text)):
+            item = match.group()
+            value = item.strip()
+            if index == 0 or not value or self.translate_variant(value, locale) is None:
+                continue
+            start = match.start() + len(item) - len(item.lstrip())
+            spans.append((start, start + len(value), ATTRIBUTE_SPAN_KIND))
+        return spans
 
     def translate_list(
         self,

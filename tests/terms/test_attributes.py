@@ -101,3 +101,27 @@ def test_malformed_project_dictionary(
     (term_project / "glossaries" / "attributes" / "colour.csv").write_text(content)
     with pytest.raises(InputError, match=message):
         AttributeDictionaries.load(term_settings)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Men's BOLUND shirt, XS, Olive", ["XS", "Olive"]),
+        ("Cushion cover, 20 x 20 in, Navy", ["Navy"]),
+        ("Navy cushion cover", []),  # the first item is the product, not a variant
+        ("Available in navy and white, for any room.", []),
+        ("Sofa, Charcoal or Navy", []),  # only whole items
+    ],
+)
+def test_find_variants_in_titles(
+    shipped: AttributeDictionaries, text: str, found: list[str]
+) -> None:
+    spans = shipped.find_variants(text, "de")
+    assert [text[start:end] for start, end, _ in spans] == found
+
+
+def test_translate_variant(shipped: AttributeDictionaries) -> None:
+    assert shipped.translate_variant("Olive", "fr") is not None
+    assert shipped.translate_variant("Navy", "de-DE") == "Marineblau"
+    assert shipped.translate_variant("Medium", "fr") == "Moyen"
+    assert shipped.translate_variant("Soft cotton", "de") is None
