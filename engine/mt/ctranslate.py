@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from polyshelf.errors import ConfigError, ModelError
+from polyshelf.models.export import HF_CONFIG_NAME
 from polyshelf.models.manifest import ModelManifest
 from polyshelf.mt.backend import Hypothesis, MTBackend, TranslateOptions, register_backend
 
@@ -62,6 +64,7 @@ class CTranslate2Backend(MTBackend):
         self._translator: Any = None
         self._sp_source: Any = None
         self._sp_target: Any = None
+        self._max_positions = DEFAULT_MAX_POSITIONS
 
     def load(self) -> None:
         if self._translator is not None:
@@ -82,6 +85,7 @@ class CTranslate2Backend(MTBackend):
             self._sp_target = spm.SentencePieceProcessor(
                 model_file=str(self.model_dir / self.manifest.target_spm)
             )
+            self._max_positions = _max_positions(self.model_dir, self.manifest.family)
         except (RuntimeError, OSError, ValueError) as exc:
             self._translator = None
             raise ModelError(
@@ -150,7 +154,9 @@ class CTranslate2Backend(MTBackend):
     ) -> None:
         source = [tokens[i] for i in batch]
         longest = max(len(s) for s in source)
-        max_length = int(longest * options.max_length_ratio) + 10
+        # Past its position table the model cannot decode (CTranslate2 raises), so stop there.
+        room = self._max_positions - 2 - len(prefix or ())
+        max_length = min(int(longest * options.max_length_ratio) + 10, room)
         outputs = self._translator.translate_batch(
             source,
             target_prefix=[prefix] * len(source) if prefix else None,
@@ -158,7 +164,7 @@ class CTranslate2Backend(MTBackend):
             length_penalty=options.length_penalty,
             repetition_penalty=options.repetition_penalty,
             max_decoding_length=max_length,
-            max_input_length=0,
+            max_input_length=self._max_positions,
             return_scores=True,
             num_hypotheses=max(1, min(options.n_best, options.beam_size)),
         )
@@ -184,3 +190,17 @@ class CTranslate2Backend(MTBackend):
         # CTranslate2 returns the score divided by length ** length_penalty.
         cumulative = float(score) * n_tokens**options.length_penalty
         return Hypothesis(text, cumulative, n_tokens, len(pieces) >= max_length)
+
+
+DEFAULT_MAX_POSITIONS = 512
+_FAMILY_MAX_POSITIONS = {"nllb": 1024, "m2m100": 1024}
+
+
+def _max_positions(model_dir: Path, family: str) -> int:
+    """Positions the model has embeddings for: from the exported HF config when there is one,
+    else the family's usual table size (Marian: 512)."""
+    try:
+        config = json.loads((model_dir / HF_CONFIG_NAME).read_text(encoding="utf-8"))
+        return int(config["max_position_embeddings"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return _FAMILY_MAX_POSITIONS.get(family, DEFAULT_MAX_POSITIONS)

@@ -94,6 +94,11 @@ def test_export_loads_in_ctranslate2_and_card_is_complete(trained) -> None:  # t
         ["A man is walking.", "Two dogs."], "de", TranslateOptions(beam_size=2)
     )
     assert len(hyps) == 2 and all(h.n_tokens > 0 for h in hyps)
+    # Longer than the model's 512 positions: translated (truncated), not a CTranslate2 error.
+    long_hyp = backend.translate(
+        ["word " * 700], "de", TranslateOptions(beam_size=1, max_length_ratio=3.0)
+    )[0]
+    assert long_hyp.n_tokens <= 512
 
 
 def test_eval_json(trained, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
