@@ -24,7 +24,7 @@ from polyshelf.terms.attributes import ATTRIBUTE_SPAN_KIND, AttributeDictionarie
 from polyshelf.terms.check import check_terms
 from polyshelf.terms.glossary import Glossary, TermView
 
-_LOCALE_KINDS = frozenset({"measure", "price", "percent", "date"})
+_LOCALE_KINDS = frozenset({"measure", "price", "percent", "date", "metric"})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from polyshelf.errors import PolyshelfError
 from polyshelf.localefmt.dates import render_date
 from polyshelf.localefmt.measure import render_measure
+from polyshelf.localefmt.metric import render_metric
 from polyshelf.localefmt.money import render_price
 from polyshelf.localefmt.numbers import render_number
 from polyshelf.localefmt.options import LocaleOptions
@@ -27,6 +28,8 @@ def render_locale_span(original: str, kind: str, options: LocaleOptions) -> str:
             return render_percent(original, options.locale)
         if kind == "date":
             return render_date(original, options.locale)
+        if kind == "metric":
+            return render_metric(original, options.locale)
     except (PolyshelfError, ArithmeticError, ValueError):
         return original
     return original

@@ -1,7 +1,8 @@
 """Find the spans of English text that must be rendered per locale: measure, price, percent, date.
 
 The segmenter applies these spans before its own "number"/"code" spans, so a measurement such as
-``23 1/2 in`` is protected whole. Metric text (``60 cm``) and bare numbers are not spans.
+``23 1/2 in`` is protected whole. Metric text (``60 cm``) is a "metric" span: kept, not
+converted, with its numbers in the locale's format. Bare numbers are not spans.
 """
 
 from __future__ import annotations
@@ -10,18 +11,19 @@ import re
 
 from polyshelf.localefmt.dates import DATE_RE, parse_date
 from polyshelf.localefmt.measure import MEASURE_RE, parse_measure
+from polyshelf.localefmt.metric import find_metric_spans
 from polyshelf.localefmt.money import PRICE_RE, parse_price
 from polyshelf.localefmt.percent import PERCENT_RE
 
 _SENTENCE_END_RE = re.compile(r"\s*(?:$|\n|[A-Z<])")
 
 # Earlier kinds win when two candidates start at the same place with the same length.
-_PRIORITY = ("price", "date", "percent", "measure")
+_PRIORITY = ("price", "date", "percent", "measure", "metric")
 
 
 def find_locale_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` spans, sorted and non-overlapping; kinds: measure, price, percent,
-    date. The longest candidate wins an overlap."""
+    date, metric. The longest candidate wins an overlap."""
     candidates: list[tuple[int, int, str]] = []
     candidates += [(m.start(), m.end(), "price") for m in PRICE_RE.finditer(text)
                    if parse_price(m.group())]  # fmt: skip
@@ -29,6 +31,7 @@ def find_locale_spans(text: str) -> list[tuple[int, int, str]]:
                    if parse_date(m.group())]  # fmt: skip
     candidates += [(m.start(), m.end(), "percent") for m in PERCENT_RE.finditer(text)]
     candidates += _measure_spans(text)
+    candidates += [(start, end, "metric") for start, end in find_metric_spans(text)]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), _PRIORITY.index(c[2])))
     spans: list[tuple[int, int, str]] = []
     for start, end, kind in candidates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -84,12 +85,24 @@ def _same_end(translation: str, piece: str) -> str:
     return translation.rstrip("".join(_END_MARKS) + " \u00a0\u202f")
 
 
+# Catalog training data is full of "⟦0⟧%" (100% cotton): the models learned to write a percent
+# sign after a token, also where the source has none ("⟦0⟧ cm" → "⟦0⟧%").
+_TOKEN_PERCENT_RE = re.compile(r"(" + PLACEHOLDER_RE.pattern + r")[ \u00a0\u202f]?%+")
+_PERCENT_WORD_RE = re.compile(r"%|\bper\s?cent|\bpct\b", re.IGNORECASE)
+
+
+def _without_invented_percent(source: str, translation: str) -> str:
+    if _PERCENT_WORD_RE.search(source):
+        return translation
+    return _TOKEN_PERCENT_RE.sub(r"\1", translation)
+
+
 def _first_restorable(
     segment: Segment, best: Hypothesis, render: SpanRenderer | None
 ) -> tuple[Hypothesis, str | None]:
     """The best hypothesis whose placeholders all come back, and its restored text."""
     for hyp in (best, *best.alternatives):
-        restored = segment.restore(hyp.text, render)
+        restored = segment.restore(_without_invented_percent(segment.text, hyp.text), render)
         if restored is not None and restored.strip():
             return hyp, restored
     return best, None

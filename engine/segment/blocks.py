@@ -32,7 +32,7 @@ PlanItem = str | Segment  # str: copied verbatim
 _SPACES_RE = re.compile(r"[ \t\n\r\f\v]+")
 # Spans rendered for the target locale: a segment of nothing else still needs its rendering
 # (a cell "20 x 20 in" becomes "51 x 51 cm" without MT).
-LOCALIZED_KINDS = frozenset({"term", "measure", "price", "percent", "date", "attribute"})
+LOCALIZED_KINDS = frozenset({"term", "measure", "price", "percent", "date", "metric", "attribute"})
 
 
 @dataclass(frozen=True)

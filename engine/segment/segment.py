@@ -208,7 +208,9 @@ class Segment:
             core = piece.strip()
             if not core:
                 if left is not None and right is not None:
-                    fixed[number] = _space_between(piece, after_left, before_right)
+                    fixed[number] = self._between_neighbours(left, right) or _space_between(
+                        piece, after_left, before_right
+                    )
                 continue
             lead, trail = _leading_space(piece), _trailing_space(piece)
             if after_left is not None and (
@@ -221,6 +223,16 @@ class Segment:
                 trail = _adjust_space(trail, before_right, core[-1])
             fixed[number] = lead + core + trail
         return fixed
+
+    def _between_neighbours(self, left: int, right: int) -> str | None:
+        """The source's punctuation between two tokens that are neighbours in the source and
+        the translation: ``⟦0⟧-⟦1⟧`` (10-12) that came back as ``⟦0⟧ ⟦1⟧`` keeps its dash."""
+        if right != left + 1:
+            return None
+        between = self._mt_pieces[right]
+        if not between.strip() or has_letter(between):
+            return None
+        return between
 
     def _glued(self, index: int, after: bool) -> bool:
         """Whether token ``index`` touches a letter or digit in the source on that side (or is a

@@ -111,3 +111,27 @@ def test_raw_markup_around_measure() -> None:
 
 def test_empty_text() -> None:
     assert find_locale_spans("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Width 60 cm, weight 2 kg, volume 500 ml, 20 °C",
+            ["60 cm", "2 kg", "500 ml", "20 °C"],
+        ),
+        ("Cable hole: 2.5 cm. Rug 160 x 230 cm.", ["2.5 cm", "160 x 230 cm"]),
+        ("Store at -18 °C; fits 10-12 mm bolts", ["-18 °C", "10-12 mm"]),
+        ("Model 5m2, 3 mins, 2 boxes, 100 g/m2, EAN 400 5", []),
+    ],
+)
+def test_metric_quantities_are_protected_whole(text: str, expected: list[str]) -> None:
+    assert [span for span, kind in spans_of(text) if kind == "metric"] == expected
+
+
+def test_metric_rendering_keeps_units_and_localizes_numbers() -> None:
+    from polyshelf.localefmt.metric import render_metric
+
+    assert render_metric("2.5 cm", "de-DE") == "2,5 cm"
+    assert render_metric("160 x 230 cm", "fr-FR") == "160 x 230 cm"
+    assert render_metric("1.5 l", "fr-FR") == "1,5 l"

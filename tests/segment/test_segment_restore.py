@@ -188,3 +188,13 @@ def test_render_fallback_keeps_source_punctuation_the_piece_lost() -> None:
     pieces = [p for p in segment.fallback_parts() if isinstance(p, str)]
     assert pieces == ["Men's", "shirt", "Olive"]
     assert segment.render_fallback(["Herren", "Hemd", "Oliv"]) == "Herren BOLUND Hemd, XS, Oliv"
+
+
+def test_punctuation_between_neighbour_tokens_comes_back() -> None:
+    segment = only_segment("Fits 10-12 shelves.")
+    assert segment.text == "Fits ⟦0⟧-⟦1⟧ shelves."
+    # The model dropped the dash between the two numbers of the range.
+    assert segment.restore("Passt in ⟦0⟧ ⟦1⟧ Regale.") == "Passt in 10-12 Regale."
+    assert segment.restore("Passt in ⟦0⟧⟦1⟧ Regale.") == "Passt in 10-12 Regale."
+    # Not neighbours in the source: nothing to bring back.
+    assert segment.restore("⟦1⟧ ⟦0⟧ Regale.") == "12 10 Regale."
