@@ -120,7 +120,7 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         "recipe": "make models: Multi30K train (val early stopping), then catalog fine-tuning on "
         "IKEA train sentences (Gale-Church length alignment with number/name/lexicon anchors, "
         f"deduplicated, care lines capped at 15%) mixed 1:{GENERAL_PER_CATALOG_PAIR} with "
-        "Multi30K, IKEA val early stopping",
+        "Multi30K, early stopping on IKEA val + Multi30K val",
         "data": "Multi30K train (29,000 pairs); IKEA-Dataset en-" + tgt + " train (sentence pairs)",
         "architecture": size_dict(SIZES["small"]),
         "stages": {s: _history(work / s) for s in stages},
