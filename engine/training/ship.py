@@ -156,6 +156,8 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
             work / "base" / "best_hf", work / "ship_ct2_base", src, tgt, "int8", threads
         )
         ikea["without_catalog_finetuning"] = ikea_val_scores(base, src, tgt)
+        # What the catalog stage costs on general text.
+        card["multi30k_test2016_without_catalog"] = _bleu(base, test, tgt)
         if products:
             ikea["products_without"] = ikea_product_bleu(base, src, tgt)
     if products:
