@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
 from polyshelf.models.registry import ModelRegistry
@@ -19,16 +18,14 @@ from polyshelf.mt.backend import TranslateOptions
 from polyshelf.mt.ctranslate import CTranslate2Backend
 from polyshelf.mt.segments import translate_segments
 from polyshelf.segment.cell import segment_cell
-from polyshelf.segment.placeholders import is_capitals_word
+from polyshelf.segment.placeholders import find_capitals_names
 from polyshelf.settings import Settings
 from polyshelf.terms.check import contains_verbatim
 from polyshelf.training.defaults import ikea_lines
 
-_CAPITALS_RE = re.compile(r"(?<![^\W_])[^\W\d_]{2,}(?![^\W_])")
-
 
 def names(text: str) -> list[str]:
-    return [w for w in _CAPITALS_RE.findall(text) if is_capitals_word(w)]
+    return [text[start:end] for start, end in find_capitals_names(text)]
 
 
 def kept(sources: list[str], outputs: list[str]) -> tuple[int, int]:

@@ -21,12 +21,8 @@ METRIC_RE = re.compile(
 
 
 def find_metric_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of metric quantities whose last part carries a unit."""
-    return [match.span() for match in METRIC_RE.finditer(text) if _ends_in_unit(match.group())]
-
-
-def _ends_in_unit(span: str) -> bool:
-    return re.search(rf"\d[ \u00a0]?{_UNIT}$", span) is not None
+    """Spans of metric quantities; a span ends in a letter, so its last part carries a unit."""
+    return [match.span() for match in METRIC_RE.finditer(text)]
 
 
 def render_metric(original: str, locale: str) -> str:

@@ -204,12 +204,14 @@ def find_protected_spans(
     spans.add_matches(_NUMBER_RE, "number")
     _add_symbols(spans)
     if capitals:
-        for start, end in _capitals_names(text, keep_capitals):
+        for start, end in find_capitals_names(text, keep_capitals):
             spans.add(start, end, "dnt")
     return sorted(spans.spans, key=lambda span: span.start)
 
 
-def _capitals_names(text: str, keep: Callable[[str], bool] | None) -> list[tuple[int, int]]:
+def find_capitals_names(
+    text: str, keep: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
     """Words in capitals kept as names; hyphenated runs ("OEKO-TEX") as one span, since a
     model given two tokens drops the hyphen between them."""
     names: list[tuple[int, int]] = []

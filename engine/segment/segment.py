@@ -44,10 +44,8 @@ _TRAILING_EDGE_RE = re.compile(_EDGE + "$")
 def _edges(piece: str) -> tuple[str, str, str]:
     """``piece`` as (leading punctuation, core, trailing punctuation); core starts and ends
     with a letter, digit or entity-free word character."""
-    lead = _LEADING_EDGE_RE.match(piece)
-    start = lead.end() if lead else 0
-    trail = _TRAILING_EDGE_RE.search(piece, start)
-    end = trail.start() if trail else len(piece)
+    start = _LEADING_EDGE_RE.match(piece).end()  # type: ignore[union-attr]  # matches ""
+    end = _TRAILING_EDGE_RE.search(piece, start).start()  # type: ignore[union-attr]
     return piece[:start], piece[start:end], piece[end:]
 
 
