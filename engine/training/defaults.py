@@ -4,9 +4,10 @@ Stage `base`: Multi30K train (val for early stopping), from scratch, or with `--
 continued from the shipped model's weights. Stage `catalog`: gentle fine-tuning on IKEA product
 sentences (detokenized, split with pysbd, Gale-Church length-aligned with anchors, filtered,
 deduplicated, care lines capped: see catalog_data.py), mixed with Multi30K against forgetting,
-IKEA val and Multi30K val together for early stopping. `ship` exports the result into the
-package only if it beats the shipped model. Every stage resumes from its checkpoints in the
-work directory (outside the repository, $POLYSHELF_RECIPE_WORK).
+IKEA val and Multi30K val together for early stopping. Stage `blend` averages the catalog
+model's weights with its base's, the share chosen on the same dev data (blend.py). `ship`
+exports the result into the package only if it beats the shipped model. Every stage resumes
+from its checkpoints in the work directory (outside the repository, $POLYSHELF_RECIPE_WORK).
 
     python -m polyshelf.training.defaults --pair en-de --stage base [--time-budget 3600]
     python -m polyshelf.training.defaults --pair en-de --stage base --warm-start
@@ -216,10 +217,38 @@ def run_catalog(src: str, tgt: str, budget: float | None) -> None:
     print(f"catalog {src}-{tgt}: best dev BLEU (IKEA + Multi30K val) {result.best_bleu:.2f}")
 
 
+BLEND_WEIGHTS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # share of the catalog model; 1.0 = unblended
+
+
+def run_blend(src: str, tgt: str) -> None:
+    """Blend the catalog model with its base (blend.py), weight chosen on the catalog dev set."""
+    from polyshelf.training.blend import choose_blend
+    from polyshelf.training.recipe import dev_bleu_evaluator
+
+    work = WORK / f"{src}-{tgt}"
+    stage = work / "blend"
+    evaluate = dev_bleu_evaluator(src, tgt, stage / "eval_ct2")
+    dev = catalog_pairs("val", src, tgt) + multi30k("val", src, tgt)
+    result = choose_blend(
+        work / "base" / "best_hf",
+        work / "catalog" / "best_hf",
+        dev,
+        evaluate,
+        stage,
+        BLEND_WEIGHTS,
+    )
+    print(
+        f"blend {src}-{tgt}: catalog weight {result.weight:g}, dev BLEU (IKEA + Multi30K val) "
+        f"{result.dev_bleu:.2f}; tried {result.scores}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pair", required=True, choices=["en-de", "en-fr"])
-    parser.add_argument("--stage", required=True, choices=["base", "catalog", "ship", "all"])
+    parser.add_argument(
+        "--stage", required=True, choices=["base", "catalog", "blend", "ship", "all"]
+    )
     parser.add_argument("--time-budget", type=float, default=None, help="seconds, then stop")
     parser.add_argument(
         "--warm-start",
@@ -247,6 +276,8 @@ def main() -> None:
         run_base(src, tgt, args.time_budget, warm)
     if args.stage in ("catalog", "all"):
         run_catalog(src, tgt, args.time_budget)
+    if args.stage in ("blend", "all"):
+        run_blend(src, tgt)
     if args.stage in ("ship", "all"):
         from polyshelf.training.ship import ship
 

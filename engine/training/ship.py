@@ -17,6 +17,7 @@ from pathlib import Path
 
 from polyshelf.models.export import add_finetune_files
 from polyshelf.models.manifest import ModelManifest, read_manifest
+from polyshelf.training.blend import RECORD_NAME as BLEND_RECORD
 from polyshelf.training.catalog_data import is_care_line, split_product
 from polyshelf.training.defaults import (
     GENERAL_PER_CATALOG_PAIR,
@@ -39,6 +40,9 @@ MAX_INT8_LOSS = 0.5
 def _history(stage_dir: Path) -> dict[str, object]:
     import torch
 
+    blend = stage_dir / BLEND_RECORD
+    if blend.is_file():
+        return json.loads(blend.read_text(encoding="utf-8"))
     ckpt = torch.load(stage_dir / "last.pt", map_location="cpu", weights_only=True)
     state = json.loads(ckpt["state"])
     return {
@@ -107,8 +111,7 @@ def _threads() -> int:
 def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> Path | None:
     pair = f"{src}-{tgt}"
     work = WORK / pair
-    final = work / "catalog" / "best_hf"
-    stages = ["base", "catalog"] if final.is_dir() else ["base"]
+    stages = [s for s in ("base", "catalog", "blend") if (work / s / "best_hf").is_dir()]
     final = work / stages[-1] / "best_hf"
     started = time.monotonic()
     scratch = work / "ship_ct2"
@@ -120,10 +123,12 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         "recipe": "make models: Multi30K train (val early stopping), then catalog fine-tuning on "
         "IKEA train sentences (Gale-Church length alignment with number/name/lexicon anchors, "
         f"deduplicated, care lines capped at 15%) mixed 1:{GENERAL_PER_CATALOG_PAIR} with "
-        "Multi30K, early stopping on IKEA val + Multi30K val",
+        "Multi30K, early stopping on IKEA val + Multi30K val; then the weights blended with the "
+        "base model's, the catalog share chosen on the same dev data (stages.blend)",
         "data": "Multi30K train (29,000 pairs); IKEA-Dataset en-" + tgt + " train (sentence pairs)",
         "architecture": size_dict(SIZES["small"]),
         "stages": {s: _history(work / s) for s in stages},
+        "final_stage": stages[-1],
         "device": "cpu",
         "beam_size": BEAM,
     }
@@ -160,6 +165,13 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         card["multi30k_test2016_without_catalog"] = _bleu(base, test, tgt)
         if products:
             ikea["products_without"] = ikea_product_bleu(base, src, tgt)
+    if "blend" in stages:
+        # The catalog model before blending, to show what the blend trades.
+        unblended = _scratch_backend(
+            work / "catalog" / "best_hf", work / "ship_ct2_catalog", src, tgt, "int8", threads
+        )
+        ikea["catalog_unblended"] = ikea_val_scores(unblended, src, tgt)
+        card["multi30k_test2016_catalog_unblended"] = _bleu(unblended, test, tgt)
     if products:
         ikea["products_with"] = ikea_product_bleu(int8, src, tgt)
     card["ikea_val"] = ikea

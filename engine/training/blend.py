@@ -1,0 +1,92 @@
+"""Weight-space blending of a fine-tuned model with the model it was fine-tuned from.
+
+Fine-tuning on catalog text costs general-domain quality. Averaging the two checkpoints'
+weights (θ = (1 − w)·base + w·tuned; "WiSE-FT", Wortsman et al. 2022) keeps most of the
+in-domain gain while giving back much of what was forgotten, without any training: both models
+share one initialisation lineage, so the straight line between them stays in a good region.
+The weight is chosen on dev data, never on test data.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from polyshelf.errors import ModelError
+from polyshelf.training.corpus import Pair
+
+WEIGHTS_NAME = "model.safetensors"
+RECORD_NAME = "blend.json"
+
+
+def blend_hf_dirs(base_dir: Path, tuned_dir: Path, weight: float, out_dir: Path) -> Path:
+    """Write an HF Marian directory whose float tensors are (1 − weight)·base + weight·tuned."""
+    from safetensors.numpy import load_file, save_file
+
+    if not 0.0 <= weight <= 1.0:
+        raise ModelError(f"blend weight must be within 0..1, got {weight}")
+    base = load_file(str(base_dir / WEIGHTS_NAME))
+    tuned = load_file(str(tuned_dir / WEIGHTS_NAME))
+    if base.keys() != tuned.keys() or any(base[k].shape != tuned[k].shape for k in base):
+        raise ModelError(f"cannot blend {base_dir} with {tuned_dir}: different architectures")
+    blended = {
+        name: ((1.0 - weight) * base[name] + weight * tuned[name]).astype(base[name].dtype)
+        if base[name].dtype.kind == "f"
+        else tuned[name]
+        for name in base
+    }
+    tmp = out_dir.with_name(out_dir.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(tuned_dir, tmp)
+    save_file(blended, str(tmp / WEIGHTS_NAME), metadata={"format": "pt"})
+    shutil.rmtree(out_dir, ignore_errors=True)
+    tmp.rename(out_dir)
+    return out_dir
+
+
+@dataclass(frozen=True)
+class BlendResult:
+    weight: float
+    dev_bleu: float
+    scores: dict[str, float]  # weight → dev BLEU, every weight tried
+
+
+def choose_blend(
+    base_dir: Path,
+    tuned_dir: Path,
+    dev_pairs: Sequence[Pair],
+    evaluate: Callable[[Path, Sequence[Pair]], float],
+    work_dir: Path,
+    weights: Sequence[float] = (1.0, 0.8, 0.6, 0.4),
+    log: Callable[[str], None] = print,
+) -> BlendResult:
+    """Score each blend weight on dev; the best one is left in work_dir/best_hf.
+
+    Ties go to the larger weight (more of the fine-tuned model). The result is recorded in
+    work_dir/blend.json, and an existing record is reused so a finished stage does not rerun.
+    """
+    record = work_dir / RECORD_NAME
+    if record.is_file() and (work_dir / "best_hf").is_dir():
+        data = json.loads(record.read_text(encoding="utf-8"))
+        return BlendResult(data["weight"], data["dev_bleu"], data["scores"])
+    work_dir.mkdir(parents=True, exist_ok=True)
+    scores: dict[str, float] = {}
+    best: tuple[float, float] | None = None
+    for weight in sorted(weights, reverse=True):
+        candidate = blend_hf_dirs(base_dir, tuned_dir, weight, work_dir / "candidate_hf")
+        bleu = evaluate(candidate, dev_pairs)
+        scores[f"{weight:g}"] = round(bleu, 2)
+        log(f"blend weight {weight:g}: dev BLEU {bleu:.2f}")
+        if best is None or bleu > best[1]:
+            best = (weight, bleu)
+            shutil.rmtree(work_dir / "best_hf", ignore_errors=True)
+            candidate.rename(work_dir / "best_hf")
+    shutil.rmtree(work_dir / "candidate_hf", ignore_errors=True)
+    if best is None:
+        raise ModelError("choose_blend needs at least one weight")
+    result = BlendResult(best[0], round(best[1], 2), scores)
+    record.write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+    return result
