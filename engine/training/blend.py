@@ -4,14 +4,16 @@ Fine-tuning on catalog text costs general-domain quality. Averaging the two chec
 weights (θ = (1 − w)·base + w·tuned; "WiSE-FT", Wortsman et al. 2022) keeps most of the
 in-domain gain while giving back much of what was forgotten, without any training: both models
 share one initialisation lineage, so the straight line between them stays in a good region.
-The weight is chosen on dev data, never on test data.
+The weight is chosen on dev data, never on test data: the mean BLEU over the dev sets (one
+in-domain, one general), so neither set's length dominates the choice as it would in one corpus
+BLEU over their concatenation.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -50,20 +52,20 @@ def blend_hf_dirs(base_dir: Path, tuned_dir: Path, weight: float, out_dir: Path)
 @dataclass(frozen=True)
 class BlendResult:
     weight: float
-    dev_bleu: float
-    scores: dict[str, float]  # weight → dev BLEU, every weight tried
+    dev_bleu: float  # mean over the dev sets
+    scores: dict[str, dict[str, float]]  # weight → {dev set → BLEU, "mean"}, every weight tried
 
 
 def choose_blend(
     base_dir: Path,
     tuned_dir: Path,
-    dev_pairs: Sequence[Pair],
+    dev_sets: Mapping[str, Sequence[Pair]],
     evaluate: Callable[[Path, Sequence[Pair]], float],
     work_dir: Path,
     weights: Sequence[float] = (1.0, 0.8, 0.6, 0.4),
     log: Callable[[str], None] = print,
 ) -> BlendResult:
-    """Score each blend weight on dev; the best one is left in work_dir/best_hf.
+    """Score each blend weight on the dev sets; the best mean is left in work_dir/best_hf.
 
     Ties go to the larger weight (more of the fine-tuned model). The result is recorded in
     work_dir/blend.json, and an existing record is reused so a finished stage does not rerun.
@@ -73,13 +75,16 @@ def choose_blend(
         data = json.loads(record.read_text(encoding="utf-8"))
         return BlendResult(data["weight"], data["dev_bleu"], data["scores"])
     work_dir.mkdir(parents=True, exist_ok=True)
-    scores: dict[str, float] = {}
+    if not dev_sets:
+        raise ModelError("choose_blend needs at least one dev set")
+    scores: dict[str, dict[str, float]] = {}
     best: tuple[float, float] | None = None
     for weight in sorted(weights, reverse=True):
         candidate = blend_hf_dirs(base_dir, tuned_dir, weight, work_dir / "candidate_hf")
-        bleu = evaluate(candidate, dev_pairs)
-        scores[f"{weight:g}"] = round(bleu, 2)
-        log(f"blend weight {weight:g}: dev BLEU {bleu:.2f}")
+        per_set = {name: round(evaluate(candidate, pairs), 2) for name, pairs in dev_sets.items()}
+        bleu = sum(per_set.values()) / len(per_set)
+        scores[f"{weight:g}"] = {**per_set, "mean": round(bleu, 2)}
+        log(f"blend weight {weight:g}: dev BLEU {per_set}, mean {bleu:.2f}")
         if best is None or bleu > best[1]:
             best = (weight, bleu)
             shutil.rmtree(work_dir / "best_hf", ignore_errors=True)

@@ -221,14 +221,14 @@ BLEND_WEIGHTS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # share of the catalog model; 1.
 
 
 def run_blend(src: str, tgt: str) -> None:
-    """Blend the catalog model with its base (blend.py), weight chosen on the catalog dev set."""
+    """Blend the catalog model with its base (blend.py), weight chosen on IKEA + Multi30K val."""
     from polyshelf.training.blend import choose_blend
     from polyshelf.training.recipe import dev_bleu_evaluator
 
     work = WORK / f"{src}-{tgt}"
     stage = work / "blend"
     evaluate = dev_bleu_evaluator(src, tgt, stage / "eval_ct2")
-    dev = catalog_pairs("val", src, tgt) + multi30k("val", src, tgt)
+    dev = {"ikea_val": catalog_pairs("val", src, tgt), "multi30k_val": multi30k("val", src, tgt)}
     result = choose_blend(
         work / "base" / "best_hf",
         work / "catalog" / "best_hf",
@@ -238,8 +238,8 @@ def run_blend(src: str, tgt: str) -> None:
         BLEND_WEIGHTS,
     )
     print(
-        f"blend {src}-{tgt}: catalog weight {result.weight:g}, dev BLEU (IKEA + Multi30K val) "
-        f"{result.dev_bleu:.2f}; tried {result.scores}"
+        f"blend {src}-{tgt}: catalog weight {result.weight:g}, mean dev BLEU (IKEA val, "
+        f"Multi30K val) {result.dev_bleu:.2f}; tried {result.scores}"
     )
 
 

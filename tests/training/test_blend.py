@@ -54,19 +54,24 @@ def test_choose_blend_keeps_best_weight_and_reuses_its_record(
 ) -> None:
     calls: list[float] = []
 
-    def evaluate(hf_dir: Path, _pairs: object) -> float:
+    def evaluate(hf_dir: Path, pairs: list[tuple[str, str]]) -> float:
         value = float(load_file(str(hf_dir / "model.safetensors"))["layer.weight"][0, 0])
         calls.append(value)
-        return -abs(value - 3.0)  # dev score peaks at weight 0.75
+        # The in-domain set likes the tuned model, the general one the base: the mean of the
+        # two peaks at weight 0.75 although the in-domain set alone would pick 1.0.
+        return 10.0 + value if pairs[0][0] == "shop" else 20.0 - 2.0 * max(value - 3.0, 0.0)
 
     work = tmp_path / "blend"
-    result = choose_blend(*pair, [("a", "b")], evaluate, work, (1.0, 0.75, 0.5), log=lambda _: None)
+    dev = {"ikea": [("shop", "x")], "general": [("a", "b")]}
+    result = choose_blend(*pair, dev, evaluate, work, (1.0, 0.75, 0.5), log=lambda _: None)
     assert result.weight == 0.75
+    assert result.scores["1"] == {"ikea": 14.0, "general": 18.0, "mean": 16.0}
+    assert result.scores["0.75"]["mean"] == 16.5
     assert set(result.scores) == {"1", "0.75", "0.5"}
     best = load_file(str(work / "best_hf" / "model.safetensors"))["layer.weight"]
     assert np.allclose(best, 3.0)
     assert json.loads((work / "blend.json").read_text())["weight"] == 0.75
     assert not (work / "candidate_hf").exists()
     calls.clear()
-    again = choose_blend(*pair, [("a", "b")], evaluate, work, (1.0, 0.5), log=lambda _: None)
+    again = choose_blend(*pair, dev, evaluate, work, (1.0, 0.5), log=lambda _: None)
     assert again == result and calls == []
