@@ -41,7 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", default=None, help="project directory (default: .)")
     parser.add_argument("--device", choices=["auto", "cpu", "cuda"], default=None)
     parser.add_argument("--compute-type", default=None, help="CTranslate2 compute type")
-    parser.add_argument("--threads", type=int, default=None, help="CPU threads (0 = all)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="CPU cores for MT, one batch each (0 = all, up to 8)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True

@@ -13,6 +13,7 @@ from polyshelf.errors import ConfigError
 class TranslateOptions:
     beam_size: int = 4
     max_batch_tokens: int = 2048
+    max_batch_examples: int = 0  # segments per batch at most; 0: only max_batch_tokens limits
     length_penalty: float = 1.0
     repetition_penalty: float = 1.0
     # Output tokens allowed per input token (plus a constant) before decoding stops.

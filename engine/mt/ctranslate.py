@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +46,28 @@ def choose_device(device: str, compute_type: str | None) -> tuple[str, str]:
     return device, compute_type
 
 
+MAX_DEFAULT_CPU_WORKERS = 8
+
+
+def thread_layout(device: str, threads: int) -> tuple[int, int]:
+    """(inter_threads, intra_threads): batches decoded side by side, threads inside each.
+
+    On CPU, one single-threaded batch per core: these small models on sentence batches
+    parallelise poorly inside one batch (2 cores: 58 segments/s with 2 threads in one batch,
+    272 with a batch per core; BENCHMARKS.md). On CUDA, one batch at a time on the GPU.
+    """
+    if device == "cuda":
+        return 1, threads
+    workers = threads or min(_usable_cores(), MAX_DEFAULT_CPU_WORKERS)
+    return max(1, workers), 1
+
+
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 @register_backend("marian")
 @register_backend("nllb")
 @register_backend("m2m100")
@@ -61,6 +85,7 @@ class CTranslate2Backend(MTBackend):
         self.model_id = manifest.model_id
         self.device, self.compute_type = choose_device(device, compute_type)
         self.threads = threads
+        self._workers, self._intra_threads = thread_layout(self.device, threads)
         self._translator: Any = None
         self._sp_source: Any = None
         self._sp_target: Any = None
@@ -77,7 +102,8 @@ class CTranslate2Backend(MTBackend):
                 str(self.model_dir),
                 device=self.device,
                 compute_type=self.compute_type,
-                intra_threads=self.threads,
+                inter_threads=self._workers,
+                intra_threads=self._intra_threads,
             )
             self._sp_source = spm.SentencePieceProcessor(
                 model_file=str(self.model_dir / self.manifest.source_spm)
@@ -126,38 +152,31 @@ class CTranslate2Backend(MTBackend):
         self.load()
         tokens = [self._source_tokens(t) for t in texts]
         prefix = self._target_prefix(target)
-        # Sort by length so each batch has little padding; results go back to input order.
-        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         results: list[Hypothesis | None] = [None] * len(tokens)
-        batch: list[int] = []
-        batch_tokens = 0
-        for index in [*order, -1]:
-            size = len(tokens[index]) if index >= 0 else 0
-            flush = index < 0 or (batch and (batch_tokens + size) > options.max_batch_tokens)
-            if flush and batch:
-                self._translate_batch(tokens, batch, prefix, options, results)
-                if progress is not None:
-                    progress(len(batch))
-                batch, batch_tokens = [], 0
-            if index >= 0:
-                batch.append(index)
-                batch_tokens += size
+        # Batches go to the translator's workers a few ahead, so every core has one while the
+        # oldest is collected; results go back to input order.
+        pending: deque[tuple[list[int], int, list[Any]]] = deque()
+        for batch in _length_sorted_batches(tokens, options):
+            pending.append(self._submit_batch(tokens, batch, prefix, options))
+            if len(pending) > 2 * self._workers:
+                self._collect_batch(pending.popleft(), prefix, options, results, progress)
+        while pending:
+            self._collect_batch(pending.popleft(), prefix, options, results, progress)
         return [r for r in results if r is not None]
 
-    def _translate_batch(
+    def _submit_batch(
         self,
         tokens: list[list[str]],
         batch: list[int],
         prefix: list[str] | None,
         options: TranslateOptions,
-        results: list[Hypothesis | None],
-    ) -> None:
+    ) -> tuple[list[int], int, list[Any]]:
         source = [tokens[i] for i in batch]
         longest = max(len(s) for s in source)
         # Past its position table the model cannot decode (CTranslate2 raises), so stop there.
         room = self._max_positions - 2 - len(prefix or ())
         max_length = min(int(longest * options.max_length_ratio) + 10, room)
-        outputs = self._translator.translate_batch(
+        futures = self._translator.translate_batch(
             source,
             target_prefix=[prefix] * len(source) if prefix else None,
             beam_size=options.beam_size,
@@ -167,13 +186,28 @@ class CTranslate2Backend(MTBackend):
             max_input_length=self._max_positions,
             return_scores=True,
             num_hypotheses=max(1, min(options.n_best, options.beam_size)),
+            asynchronous=True,
         )
-        for index, output in zip(batch, outputs, strict=True):
+        return batch, max_length, futures
+
+    def _collect_batch(
+        self,
+        submitted: tuple[list[int], int, list[Any]],
+        prefix: list[str] | None,
+        options: TranslateOptions,
+        results: list[Hypothesis | None],
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        batch, max_length, futures = submitted
+        for index, future in zip(batch, futures, strict=True):
+            output = future.result()
             hyps = [
                 self._hypothesis(pieces, score, prefix, max_length, options)
                 for pieces, score in zip(output.hypotheses, output.scores, strict=True)
             ]
             results[index] = replace(hyps[0], alternatives=tuple(hyps[1:]))
+        if progress is not None:
+            progress(len(batch))
 
     def _hypothesis(
         self,
@@ -194,6 +228,27 @@ class CTranslate2Backend(MTBackend):
 
 DEFAULT_MAX_POSITIONS = 512
 _FAMILY_MAX_POSITIONS = {"nllb": 1024, "m2m100": 1024}
+
+
+def _length_sorted_batches(tokens: list[list[str]], options: TranslateOptions) -> list[list[int]]:
+    """Indexes grouped into batches of similar length (little padding), within the limits."""
+    order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    batch_tokens = 0
+    for index in order:
+        size = len(tokens[index])
+        full = batch_tokens + size > options.max_batch_tokens or (
+            options.max_batch_examples and len(batch) >= options.max_batch_examples
+        )
+        if batch and full:
+            batches.append(batch)
+            batch, batch_tokens = [], 0
+        batch.append(index)
+        batch_tokens += size
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def _max_positions(model_dir: Path, family: str) -> int:
