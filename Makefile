@@ -7,7 +7,7 @@ TORCH ?= torch==2.13.0
 STAMP := $(VENV)/.polyshelf-installed
 DEMO_OUT := demo-output/sample_catalog.l10n.xlsx
 
-.PHONY: install demo test lint models bench clean
+.PHONY: install demo test lint models models-check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ lint: $(STAMP)
 models: $(STAMP)
 	$(BIN)/python -m polyshelf.training.defaults --pair en-de --stage all
 	$(BIN)/python -m polyshelf.training.defaults --pair en-fr --stage all
+
+# The same recipe on 300-pair slices with a tiny model, shipped into a temp dir (about a minute).
+models-check: $(STAMP)
+	tmp=$$(mktemp -d) && POLYSHELF_RECIPE_SMOKE=300 POLYSHELF_RECIPE_WORK=$$tmp/work \
+	  POLYSHELF_SHIP_DIR=$$tmp/shipped $(BIN)/python -m polyshelf.training.defaults \
+	  --pair en-de --stage all --force --no-product-eval && ls -l $$tmp/shipped/en-de
 
 bench: $(STAMP)
 	$(BIN)/python bench/mt_speed.py

@@ -11,6 +11,11 @@ from its checkpoints in the work directory (outside the repository, $POLYSHELF_R
 
     python -m polyshelf.training.defaults --pair en-de --stage base [--time-budget 3600]
     python -m polyshelf.training.defaults --pair en-de --stage base --warm-start
+
+`POLYSHELF_RECIPE_SMOKE=N` checks the plumbing in about a minute before hours are spent: every
+corpus split cut to N pairs, a tiny model, one epoch per stage, and `ship` writing to
+`$POLYSHELF_SHIP_DIR` (default: the package's shipped_models) — `make models-check` does that
+in a temporary directory.
 """
 
 from __future__ import annotations
@@ -18,27 +23,35 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TypeVar
 
 from polyshelf.training.corpus import Pair, detokenize, read_lines, read_parallel
 from polyshelf.training.trainer import TrainConfig
 
+T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = Path(os.environ.get("POLYSHELF_CORPORA", REPO.parent / "shared" / "corpora"))
 WORK = Path(
     os.environ.get("POLYSHELF_RECIPE_WORK", Path.home() / ".cache" / "polyshelf" / "recipe")
 )
-SHIPPED = REPO / "engine" / "shipped_models"
+SHIPPED = Path(os.environ.get("POLYSHELF_SHIP_DIR", REPO / "engine" / "shipped_models"))
+SMOKE_PAIRS = int(os.environ.get("POLYSHELF_RECIPE_SMOKE", "0"))  # > 0: plumbing check only
+MODEL_SIZE = "tiny" if SMOKE_PAIRS else "small"
+
+
+def _cut(items: list[T]) -> list[T]:
+    return items[:SMOKE_PAIRS] if SMOKE_PAIRS else items
 
 
 def multi30k(split: str, src: str, tgt: str) -> list[Pair]:
     root = CORPORA / "multi30k"
-    return read_parallel(root / f"{split}.{src}.gz", root / f"{split}.{tgt}.gz")
+    return _cut(read_parallel(root / f"{split}.{src}.gz", root / f"{split}.{tgt}.gz"))
 
 
 def ikea_lines(split: str, src: str, tgt: str) -> tuple[list[str], list[str]]:
     root = CORPORA / "ikea" / f"{src}-{tgt}"
-    src_lines = detokenize(read_lines(root / f"{split}.{src}.gz"), src)
-    tgt_lines = detokenize(read_lines(root / f"{split}.{tgt}.gz"), tgt)
+    src_lines = detokenize(_cut(read_lines(root / f"{split}.{src}.gz")), src)
+    tgt_lines = detokenize(_cut(read_lines(root / f"{split}.{tgt}.gz")), tgt)
     return src_lines, tgt_lines
 
 
@@ -47,12 +60,12 @@ def base_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
         src_lang=src,
         tgt_lang=tgt,
         work_dir=WORK / f"{src}-{tgt}" / "base",
-        size="small",
-        vocab_size=8000,
+        size=MODEL_SIZE,
+        vocab_size=600 if SMOKE_PAIRS else 8000,
         max_tokens=2048,
         lr=7e-4,
         warmup_steps=1000,
-        max_epochs=60,
+        max_epochs=1 if SMOKE_PAIRS else 60,
         patience=8,
         time_budget_s=budget,
     )
@@ -174,11 +187,11 @@ def catalog_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
         src_lang=src,
         tgt_lang=tgt,
         work_dir=WORK / f"{src}-{tgt}" / "catalog",
-        size="small",
+        size=MODEL_SIZE,
         max_tokens=2048,
         lr=5e-4,
         warmup_steps=100,
-        max_epochs=12,
+        max_epochs=1 if SMOKE_PAIRS else 12,
         patience=3,
         init_from=WORK / f"{src}-{tgt}" / "base" / "best_hf",
         time_budget_s=budget,

@@ -21,7 +21,9 @@ from polyshelf.training.blend import RECORD_NAME as BLEND_RECORD
 from polyshelf.training.catalog_data import is_care_line, split_product
 from polyshelf.training.defaults import (
     GENERAL_PER_CATALOG_PAIR,
+    MODEL_SIZE,
     SHIPPED,
+    SMOKE_PAIRS,
     WARM_START_NAME,
     WORK,
     _scratch_backend,
@@ -126,12 +128,14 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         "Multi30K, early stopping on IKEA val + Multi30K val; then the weights blended with the "
         "base model's, the catalog share chosen on the same dev data (stages.blend)",
         "data": "Multi30K train (29,000 pairs); IKEA-Dataset en-" + tgt + " train (sentence pairs)",
-        "architecture": size_dict(SIZES["small"]),
+        "architecture": size_dict(SIZES[MODEL_SIZE]),
         "stages": {s: _history(work / s) for s in stages},
         "final_stage": stages[-1],
         "device": "cpu",
         "beam_size": BEAM,
     }
+    if SMOKE_PAIRS:
+        card["smoke_check"] = f"plumbing check on {SMOKE_PAIRS}-pair slices, not a real model"
     warm = work / "base" / WARM_START_NAME
     if warm.is_file():
         card["lineage"] = {
