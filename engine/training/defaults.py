@@ -198,7 +198,7 @@ def catalog_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
     )
 
 
-GENERAL_PER_CATALOG_PAIR = 1  # Multi30K pairs mixed in per IKEA pair, against forgetting
+GENERAL_PER_CATALOG_PAIR = 2  # Multi30K pairs mixed in per IKEA pair, against forgetting
 
 
 def catalog_mixture(src: str, tgt: str) -> list[Pair]:
