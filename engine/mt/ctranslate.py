@@ -238,8 +238,9 @@ def _length_sorted_batches(tokens: list[list[str]], options: TranslateOptions) -
     batch_tokens = 0
     for index in order:
         size = len(tokens[index])
-        full = batch_tokens + size > options.max_batch_tokens or (
-            options.max_batch_examples and len(batch) >= options.max_batch_examples
+        full = (
+            batch_tokens + size > options.max_batch_tokens
+            or 0 < options.max_batch_examples <= len(batch)
         )
         if batch and full:
             batches.append(batch)

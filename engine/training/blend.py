@@ -70,10 +70,9 @@ def choose_blend(
     Ties go to the larger weight (more of the fine-tuned model). The result is recorded in
     work_dir/blend.json, and an existing record is reused so a finished stage does not rerun.
     """
-    record = work_dir / RECORD_NAME
-    if record.is_file() and (work_dir / "best_hf").is_dir():
-        data = json.loads(record.read_text(encoding="utf-8"))
-        return BlendResult(data["weight"], data["dev_bleu"], data["scores"])
+    done = read_blend(work_dir)
+    if done is not None and (work_dir / "best_hf").is_dir():
+        return done
     work_dir.mkdir(parents=True, exist_ok=True)
     if not dev_sets:
         raise ModelError("choose_blend needs at least one dev set")
@@ -93,5 +92,14 @@ def choose_blend(
     if best is None:
         raise ModelError("choose_blend needs at least one weight")
     result = BlendResult(best[0], round(best[1], 2), scores)
-    record.write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+    (work_dir / RECORD_NAME).write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
     return result
+
+
+def read_blend(work_dir: Path) -> BlendResult | None:
+    """The blend stage's recorded choice, or None if it has not run."""
+    record = work_dir / RECORD_NAME
+    if not record.is_file():
+        return None
+    data = json.loads(record.read_text(encoding="utf-8"))
+    return BlendResult(data["weight"], data["dev_bleu"], data["scores"])

@@ -43,6 +43,13 @@ def _cut(items: list[T]) -> list[T]:
     return items[:SMOKE_PAIRS] if SMOKE_PAIRS else items
 
 
+def _recipe_config(config: TrainConfig) -> TrainConfig:
+    """The stage's config, shrunk to a tiny one-epoch model for a plumbing check."""
+    if SMOKE_PAIRS:
+        config.size, config.vocab_size, config.max_epochs = MODEL_SIZE, 600, 1
+    return config
+
+
 def multi30k(split: str, src: str, tgt: str) -> list[Pair]:
     root = CORPORA / "multi30k"
     return _cut(read_parallel(root / f"{split}.{src}.gz", root / f"{split}.{tgt}.gz"))
@@ -56,18 +63,20 @@ def ikea_lines(split: str, src: str, tgt: str) -> tuple[list[str], list[str]]:
 
 
 def base_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
-    return TrainConfig(
-        src_lang=src,
-        tgt_lang=tgt,
-        work_dir=WORK / f"{src}-{tgt}" / "base",
-        size=MODEL_SIZE,
-        vocab_size=600 if SMOKE_PAIRS else 8000,
-        max_tokens=2048,
-        lr=7e-4,
-        warmup_steps=1000,
-        max_epochs=1 if SMOKE_PAIRS else 60,
-        patience=8,
-        time_budget_s=budget,
+    return _recipe_config(
+        TrainConfig(
+            src_lang=src,
+            tgt_lang=tgt,
+            work_dir=WORK / f"{src}-{tgt}" / "base",
+            size="small",
+            vocab_size=8000,
+            max_tokens=2048,
+            lr=7e-4,
+            warmup_steps=1000,
+            max_epochs=60,
+            patience=8,
+            time_budget_s=budget,
+        )
     )
 
 
@@ -112,7 +121,7 @@ def warm_base_config(src: str, tgt: str, budget: float | None, init: Path) -> Tr
     config.warmup_steps = 200
     config.max_epochs = 20
     config.patience = 3
-    return config
+    return _recipe_config(config)
 
 
 def run_base(src: str, tgt: str, budget: float | None, warm_from: Path | None = None) -> None:
@@ -183,18 +192,20 @@ def catalog_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
     Product text needs subword pieces the Multi30K stage barely trained: a low rate (2e-4,
     1:2 mixture) gained only ~1 IKEA val BLEU per epoch, so the rate is the base stage's order.
     """
-    return TrainConfig(
-        src_lang=src,
-        tgt_lang=tgt,
-        work_dir=WORK / f"{src}-{tgt}" / "catalog",
-        size=MODEL_SIZE,
-        max_tokens=2048,
-        lr=5e-4,
-        warmup_steps=100,
-        max_epochs=1 if SMOKE_PAIRS else 12,
-        patience=3,
-        init_from=WORK / f"{src}-{tgt}" / "base" / "best_hf",
-        time_budget_s=budget,
+    return _recipe_config(
+        TrainConfig(
+            src_lang=src,
+            tgt_lang=tgt,
+            work_dir=WORK / f"{src}-{tgt}" / "catalog",
+            size="small",
+            max_tokens=2048,
+            lr=5e-4,
+            warmup_steps=100,
+            max_epochs=12,
+            patience=3,
+            init_from=WORK / f"{src}-{tgt}" / "base" / "best_hf",
+            time_budget_s=budget,
+        )
     )
 
 

@@ -13,11 +13,12 @@ import os
 import shutil
 import time
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from polyshelf.models.export import add_finetune_files
 from polyshelf.models.manifest import ModelManifest, read_manifest
-from polyshelf.training.blend import RECORD_NAME as BLEND_RECORD
+from polyshelf.training.blend import read_blend
 from polyshelf.training.catalog_data import is_care_line, split_product
 from polyshelf.training.defaults import (
     GENERAL_PER_CATALOG_PAIR,
@@ -42,9 +43,9 @@ MAX_INT8_LOSS = 0.5
 def _history(stage_dir: Path) -> dict[str, object]:
     import torch
 
-    blend = stage_dir / BLEND_RECORD
-    if blend.is_file():
-        return json.loads(blend.read_text(encoding="utf-8"))
+    blend = read_blend(stage_dir)
+    if blend is not None:
+        return asdict(blend)
     ckpt = torch.load(stage_dir / "last.pt", map_location="cpu", weights_only=True)
     state = json.loads(ckpt["state"])
     return {
@@ -169,7 +170,8 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         card["multi30k_test2016_without_catalog"] = _bleu(base, test, tgt)
         if products:
             ikea["products_without"] = ikea_product_bleu(base, src, tgt)
-    if "blend" in stages:
+    blend = read_blend(work / "blend")
+    if blend is not None and blend.weight < 1.0:
         # The catalog model before blending, to show what the blend trades.
         unblended = _scratch_backend(
             work / "catalog" / "best_hf", work / "ship_ct2_catalog", src, tgt, "int8", threads
