@@ -31,8 +31,39 @@ def test_cuda_without_a_device_is_a_clear_error(monkeypatch: pytest.MonkeyPatch)
 
 def test_cuda_defaults_to_float16(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("polyshelf.mt.ctranslate.cuda_device_count", lambda: 1)
+    monkeypatch.setattr("polyshelf.mt.ctranslate.missing_cuda_library", lambda: None)
     assert choose_device("auto", None) == ("cuda", "float16")
     assert choose_device("cuda", "int8_float16") == ("cuda", "int8_float16")
+
+
+def test_gpu_without_its_cublas_falls_back_to_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Seen on a CUDA-13-only machine: CTranslate2 4.x counts the GPU but needs libcublas.so.12.
+    monkeypatch.setattr("polyshelf.mt.ctranslate.cuda_device_count", lambda: 1)
+    monkeypatch.setattr("polyshelf.mt.ctranslate.missing_cuda_library", lambda: "libcublas.so.12")
+    assert choose_device("auto", None) == ("cpu", "int8")
+    with pytest.raises(ConfigError, match=r"cannot load libcublas\.so\.12"):
+        choose_device("cuda", None)
+
+
+def test_missing_cuda_library_names_the_cublas_of_the_ct2_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ctranslate2
+
+    from polyshelf.mt import ctranslate as backend
+
+    def refuse(name: str) -> None:
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(backend.sys, "platform", "linux")
+    monkeypatch.setattr(backend.ctypes, "CDLL", refuse)
+    monkeypatch.setattr(ctranslate2, "__version__", "4.8.5")
+    assert backend.missing_cuda_library() == "libcublas.so.12"
+    monkeypatch.setattr(backend.ctypes, "CDLL", lambda name: object())
+    assert backend.missing_cuda_library() is None
+    monkeypatch.setattr(ctranslate2, "__version__", "9.0.0")  # unknown build: no guess
+    monkeypatch.setattr(backend.ctypes, "CDLL", refuse)
+    assert backend.missing_cuda_library() is None
 
 
 def test_versions_origins_and_promotion(tmp_path: Path) -> None:

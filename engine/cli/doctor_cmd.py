@@ -11,7 +11,7 @@ from polyshelf import __version__
 from polyshelf.errors import PolyshelfError
 from polyshelf.models.registry import ModelRegistry
 from polyshelf.mt.backend import TranslateOptions, backend_for
-from polyshelf.mt.ctranslate import cuda_device_count
+from polyshelf.mt.ctranslate import cuda_device_count, cuda_problem
 from polyshelf.settings import Settings
 
 
@@ -37,6 +37,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     print(f"ctranslate2 {ctranslate2.__version__}")
     cuda = cuda_device_count()
     print(f"CUDA devices: {cuda}")
+    problem = cuda_problem() if cuda else None
+    if problem is not None:
+        print(f"  CUDA not usable, translation runs on CPU: {problem}")
     print(f"  cpu compute types:  {_compute_types('cpu')}")
     print(f"  cuda compute types: {_compute_types('cuda') if cuda else 'none (no CUDA device)'}")
     for extra, module in (("train", "torch"), ("train", "transformers"), ("gui", "PySide6")):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -29,13 +31,48 @@ def cuda_device_count() -> int:
         return 0
 
 
+# CTranslate2 loads cuBLAS only when it first runs on the GPU, and its wheels are built against
+# one CUDA major version (4.x: CUDA 12). A machine with only another CUDA's libraries has a GPU
+# that CTranslate2 counts but cannot use.
+CUBLAS_BY_CT2_MAJOR = {3: "libcublas.so.11", 4: "libcublas.so.12"}
+
+
+def missing_cuda_library() -> str | None:
+    """The cuBLAS library CTranslate2 will load on CUDA, if it cannot be loaded here."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctranslate2
+
+    name = CUBLAS_BY_CT2_MAJOR.get(int(ctranslate2.__version__.split(".")[0]))
+    if name is None:
+        return None
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return name
+    return None
+
+
+def cuda_problem() -> str | None:
+    """Why CTranslate2 cannot translate on CUDA here, or None when it can."""
+    if cuda_device_count() == 0:
+        return "CTranslate2 sees no CUDA device"
+    missing = missing_cuda_library()
+    if missing is not None:
+        return (
+            f"CTranslate2 sees a CUDA device but cannot load {missing} "
+            "(install that CUDA version's cuBLAS or add its folder to LD_LIBRARY_PATH)"
+        )
+    return None
+
+
 def choose_device(device: str, compute_type: str | None) -> tuple[str, str]:
     if device not in DEVICES:
         raise ConfigError(f"unknown device {device!r}; use one of {', '.join(DEVICES)}")
     if device == "auto":
-        device = "cuda" if cuda_device_count() > 0 else "cpu"
-    elif device == "cuda" and cuda_device_count() == 0:
-        raise ConfigError("device 'cuda' requested but CTranslate2 sees no CUDA device")
+        device = "cuda" if cuda_problem() is None else "cpu"
+    elif device == "cuda" and (problem := cuda_problem()) is not None:
+        raise ConfigError(f"device 'cuda' requested but {problem}")
     allowed = CUDA_COMPUTE_TYPES if device == "cuda" else CPU_COMPUTE_TYPES
     if compute_type is None:
         compute_type = "float16" if device == "cuda" else "int8"

@@ -34,6 +34,7 @@ from polyshelf.training.defaults import (
 )
 from polyshelf.training.evaluate import score_hypotheses, translate_lines
 from polyshelf.training.marian import SIZES, size_dict
+from polyshelf.training.trainer import STATE_NAME
 
 BEAM = 4
 MAX_MB = 25.0
@@ -46,14 +47,24 @@ def _history(stage_dir: Path) -> dict[str, object]:
     blend = read_blend(stage_dir)
     if blend is not None:
         return asdict(blend)
-    ckpt = torch.load(stage_dir / "last.pt", map_location="cpu", weights_only=True)
-    state = json.loads(ckpt["state"])
+    if (stage_dir / STATE_NAME).is_file():
+        state = json.loads((stage_dir / STATE_NAME).read_text(encoding="utf-8"))
+    else:  # stages trained before state.json was written
+        ckpt = torch.load(stage_dir / "last.pt", map_location="cpu", weights_only=True)
+        state = json.loads(ckpt["state"])
     return {
         "epochs": state["epoch"],
         "steps": state["step"],
         "wall_time_s": round(state.get("wall_seconds", 0.0)),
         "best_dev_bleu_greedy": state["best_bleu"],
+        "devices": sorted({h.get("device", "cpu") for h in state["history"]}),
     }
+
+
+def _training_devices(stages: dict[str, dict[str, object]]) -> str:
+    """Where the training stages ran, e.g. "cuda" or "cpu, cuda" for a resumed run."""
+    devices = {d for h in stages.values() for d in h.get("devices", ())}  # type: ignore[attr-defined]
+    return ", ".join(sorted(devices)) or "cpu"
 
 
 def _bleu(backend: object, pairs: Sequence[tuple[str, str]], tgt: str) -> dict[str, object]:
@@ -122,6 +133,7 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
     int8 = _scratch_backend(final, scratch, src, tgt, "int8", threads)
     test = multi30k("test_2016_flickr", src, tgt)
     val = multi30k("val", src, tgt)
+    histories = {s: _history(work / s) for s in stages}
     card: dict[str, object] = {
         "recipe": "make models: Multi30K train (val early stopping), then catalog fine-tuning on "
         "IKEA train sentences (Gale-Church length alignment with number/name/lexicon anchors, "
@@ -130,9 +142,9 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         "base model's, the catalog share chosen on the same dev data (stages.blend)",
         "data": "Multi30K train (29,000 pairs); IKEA-Dataset en-" + tgt + " train (sentence pairs)",
         "architecture": size_dict(SIZES[MODEL_SIZE]),
-        "stages": {s: _history(work / s) for s in stages},
+        "stages": histories,
         "final_stage": stages[-1],
-        "device": "cpu",
+        "device": _training_devices(histories),
         "beam_size": BEAM,
     }
     if SMOKE_PAIRS:

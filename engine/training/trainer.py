@@ -3,6 +3,7 @@
 Layout of `work_dir` (kept outside the repository; a rerun with the same work_dir resumes):
   vocab/spm.model, vocab/vocab.json   joint SentencePiece vocabulary
   last.pt                              model + optimizer + schedule + history, every epoch
+  state.json                           the history alone (epochs, steps, dev BLEU, device)
   best_hf/                             best epoch so far (HF Marian format, safetensors)
   eval_ct2/                            scratch CTranslate2 export used for dev BLEU
 """
@@ -23,6 +24,8 @@ from polyshelf.errors import MissingExtraError
 from polyshelf.training.batches import EncodedPair, collate, make_batches
 from polyshelf.training.corpus import Pair
 from polyshelf.training.marian import SIZES, build_model, save_hf_model
+
+STATE_NAME = "state.json"
 
 
 @dataclass
@@ -54,6 +57,7 @@ class EpochRecord:
     dev_loss: float
     dev_bleu: float
     seconds: float
+    device: str = "cpu"  # checkpoints from before this field were all trained on CPU
 
 
 @dataclass
@@ -240,7 +244,13 @@ class Trainer:
             )
             bleu = self.evaluate(self.work / "epoch_hf", self.dev_pairs)
             record = EpochRecord(
-                epoch, state["step"], train_loss, dev_loss, bleu, time.monotonic() - epoch_start
+                epoch,
+                state["step"],
+                train_loss,
+                dev_loss,
+                bleu,
+                time.monotonic() - epoch_start,
+                device,
             )
             state["history"].append(record.__dict__)
             if bleu > state["best_bleu"]:
@@ -267,6 +277,9 @@ class Trainer:
                 tmp,
             )
             os.replace(tmp, ckpt_path)
+            state_tmp = self.work / "state.json.tmp"
+            state_tmp.write_text(json.dumps(state, indent=1), encoding="utf-8")
+            os.replace(state_tmp, self.work / STATE_NAME)
         return TrainResult(
             best_dir=self.work / "best_hf",
             best_bleu=state["best_bleu"],

@@ -40,6 +40,7 @@ def test_recipe_runs_every_stage_and_ships_into_the_given_dir(tmp_path: Path) ->
     card = read_manifest(model_dir).card
     assert list(card["stages"]) == ["base", "catalog", "blend"]
     assert card["final_stage"] == "blend"
+    assert card["device"] == "cpu" and card["stages"]["base"]["devices"] == ["cpu"]
     assert "smoke_check" in card and "quantization_check" in card
     assert set(card["stages"]["blend"]["scores"]["1"]) == {"ikea_val", "multi30k_val", "mean"}
     assert "without_catalog_finetuning" in card["ikea_val"]

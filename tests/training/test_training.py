@@ -66,6 +66,14 @@ def test_loss_falls_and_resume_continues(trained, slice_pairs) -> None:  # type:
     assert [e.epoch for e in resumed.epochs] == [1, 2, 3]
     assert resumed.steps > result.steps
     assert resumed.epochs[2].train_loss < losses[0]
+    # The history is also kept readable beside the checkpoint, with where each epoch ran.
+    state = json.loads((config.work_dir / "state.json").read_text(encoding="utf-8"))
+    assert state["step"] == resumed.steps
+    assert [(h["epoch"], h["device"]) for h in state["history"]] == [
+        (1, "cpu"),
+        (2, "cpu"),
+        (3, "cpu"),
+    ]
 
 
 def test_export_loads_in_ctranslate2_and_card_is_complete(trained) -> None:  # type: ignore[no-untyped-def]
