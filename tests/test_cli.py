@@ -110,6 +110,19 @@ def test_models_list_and_doctor(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.usefixtures("project")
+def test_doctor_says_why_a_gpu_is_not_used(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("polyshelf.cli.doctor_cmd.cuda_device_count", lambda: 1)
+    monkeypatch.setattr(
+        "polyshelf.cli.doctor_cmd.cuda_problem", lambda: "cannot load libcublas.so.12"
+    )
+    main(["doctor"])
+    out = capsys.readouterr().out
+    assert "CUDA not usable, translation runs on CPU: cannot load libcublas.so.12" in out
+
+
+@pytest.mark.usefixtures("project")
 def test_translate_creates_missing_output_folder(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["translate", str(SAMPLE_XLSX), "--to", "de", "--out", "new/dir/o.xlsx"])
     assert code == 0, capsys.readouterr().err
