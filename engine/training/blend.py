@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from polyshelf.errors import ModelError
+from polyshelf.fileio import atomic_output
 from polyshelf.training.corpus import Pair
 
 WEIGHTS_NAME = "model.safetensors"
@@ -92,7 +93,8 @@ def choose_blend(
     if best is None:
         raise ModelError("choose_blend needs at least one weight")
     result = BlendResult(best[0], round(best[1], 2), scores)
-    (work_dir / RECORD_NAME).write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+    with atomic_output(work_dir / RECORD_NAME) as record:  # its presence marks the stage done
+        record.write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
     return result
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from polyshelf.training.corpus import Pair, detokenize, read_lines, read_parallel
 from polyshelf.training.trainer import TrainConfig
@@ -43,8 +43,20 @@ def _cut(items: list[T]) -> list[T]:
     return items[:SMOKE_PAIRS] if SMOKE_PAIRS else items
 
 
-def _recipe_config(config: TrainConfig) -> TrainConfig:
-    """The stage's config, shrunk to a tiny one-epoch model for a plumbing check."""
+def _stage_config(
+    src: str, tgt: str, stage: str, budget: float | None, **settings: Any
+) -> TrainConfig:
+    """A recipe stage's config (its work dir under WORK), shrunk to a tiny one-epoch model for a
+    plumbing check."""
+    config = TrainConfig(
+        src_lang=src,
+        tgt_lang=tgt,
+        work_dir=WORK / f"{src}-{tgt}" / stage,
+        size="small",
+        max_tokens=2048,
+        time_budget_s=budget,
+        **settings,
+    )
     if SMOKE_PAIRS:
         config.size, config.vocab_size, config.max_epochs = MODEL_SIZE, 600, 1
     return config
@@ -63,20 +75,16 @@ def ikea_lines(split: str, src: str, tgt: str) -> tuple[list[str], list[str]]:
 
 
 def base_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
-    return _recipe_config(
-        TrainConfig(
-            src_lang=src,
-            tgt_lang=tgt,
-            work_dir=WORK / f"{src}-{tgt}" / "base",
-            size="small",
-            vocab_size=8000,
-            max_tokens=2048,
-            lr=7e-4,
-            warmup_steps=1000,
-            max_epochs=60,
-            patience=8,
-            time_budget_s=budget,
-        )
+    return _stage_config(
+        src,
+        tgt,
+        "base",
+        budget,
+        vocab_size=8000,
+        lr=7e-4,
+        warmup_steps=1000,
+        max_epochs=60,
+        patience=8,
     )
 
 
@@ -115,13 +123,17 @@ def _record_warm_start(work_dir: Path, model_dir: Path) -> None:
 
 def warm_base_config(src: str, tgt: str, budget: float | None, init: Path) -> TrainConfig:
     """Continue Multi30K training from an earlier model: short warm-up, lower peak rate."""
-    config = base_config(src, tgt, budget)
-    config.init_from = init
-    config.lr = 4e-4
-    config.warmup_steps = 200
-    config.max_epochs = 20
-    config.patience = 3
-    return _recipe_config(config)
+    return _stage_config(
+        src,
+        tgt,
+        "base",
+        budget,
+        init_from=init,
+        lr=4e-4,
+        warmup_steps=200,
+        max_epochs=20,
+        patience=3,
+    )
 
 
 def run_base(src: str, tgt: str, budget: float | None, warm_from: Path | None = None) -> None:
@@ -192,20 +204,16 @@ def catalog_config(src: str, tgt: str, budget: float | None) -> TrainConfig:
     Product text needs subword pieces the Multi30K stage barely trained: a low rate (2e-4,
     1:2 mixture) gained only ~1 IKEA val BLEU per epoch, so the rate is the base stage's order.
     """
-    return _recipe_config(
-        TrainConfig(
-            src_lang=src,
-            tgt_lang=tgt,
-            work_dir=WORK / f"{src}-{tgt}" / "catalog",
-            size="small",
-            max_tokens=2048,
-            lr=5e-4,
-            warmup_steps=100,
-            max_epochs=12,
-            patience=3,
-            init_from=WORK / f"{src}-{tgt}" / "base" / "best_hf",
-            time_budget_s=budget,
-        )
+    return _stage_config(
+        src,
+        tgt,
+        "catalog",
+        budget,
+        lr=5e-4,
+        warmup_steps=100,
+        max_epochs=12,
+        patience=3,
+        init_from=WORK / f"{src}-{tgt}" / "base" / "best_hf",
     )
 
 

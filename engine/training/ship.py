@@ -42,14 +42,14 @@ MAX_INT8_LOSS = 0.5
 
 
 def _history(stage_dir: Path) -> dict[str, object]:
-    import torch
-
     blend = read_blend(stage_dir)
     if blend is not None:
         return asdict(blend)
     if (stage_dir / STATE_NAME).is_file():
         state = json.loads((stage_dir / STATE_NAME).read_text(encoding="utf-8"))
     else:  # stages trained before state.json was written
+        import torch
+
         ckpt = torch.load(stage_dir / "last.pt", map_location="cpu", weights_only=True)
         state = json.loads(ckpt["state"])
     return {

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from polyshelf.errors import MissingExtraError
+from polyshelf.fileio import atomic_output
 from polyshelf.training.batches import EncodedPair, collate, make_batches
 from polyshelf.training.corpus import Pair
 from polyshelf.training.marian import SIZES, build_model, save_hf_model
@@ -277,9 +278,8 @@ class Trainer:
                 tmp,
             )
             os.replace(tmp, ckpt_path)
-            state_tmp = self.work / "state.json.tmp"
-            state_tmp.write_text(json.dumps(state, indent=1), encoding="utf-8")
-            os.replace(state_tmp, self.work / STATE_NAME)
+            with atomic_output(self.work / STATE_NAME) as state_tmp:
+                state_tmp.write_text(json.dumps(state, indent=1), encoding="utf-8")
         return TrainResult(
             best_dir=self.work / "best_hf",
             best_bleu=state["best_bleu"],
