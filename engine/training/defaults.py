@@ -11,6 +11,7 @@ from its checkpoints in the work directory (outside the repository, $POLYSHELF_R
 
     python -m polyshelf.training.defaults --pair en-de --stage base [--time-budget 3600]
     python -m polyshelf.training.defaults --pair en-de --stage base --warm-start
+    python -m polyshelf.training.defaults --pair en-de --status   # how far, how long
 
 `POLYSHELF_RECIPE_SMOKE=N` checks the plumbing in about a minute before hours are spent: every
 corpus split cut to N pairs, a tiny model, one epoch per stage, and `ship` writing to
@@ -275,11 +276,25 @@ def run_blend(src: str, tgt: str) -> None:
     )
 
 
+def print_status(src: str, tgt: str) -> None:
+    from polyshelf.training.recipe_status import blend_line, shipped_line, train_stage_line
+
+    work = WORK / f"{src}-{tgt}"
+    warm = work / "base" / WARM_START_NAME
+    base = warm_base_config(src, tgt, None, warm) if warm.is_file() else base_config(src, tgt, None)
+    print(f"{src}-{tgt}: {work}" + (" (base warm-started)" if warm.is_file() else ""))
+    print("  " + train_stage_line("base", base))
+    print("  " + train_stage_line("catalog", catalog_config(src, tgt, None)))
+    print("  " + blend_line(work / "blend"))
+    print("  " + shipped_line(SHIPPED / f"{src}-{tgt}"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pair", required=True, choices=["en-de", "en-fr"])
+    parser.add_argument("--stage", choices=["base", "catalog", "blend", "ship", "all"])
     parser.add_argument(
-        "--stage", required=True, choices=["base", "catalog", "blend", "ship", "all"]
+        "--status", action="store_true", help="show how far the pair's recipe is, then exit"
     )
     parser.add_argument("--time-budget", type=float, default=None, help="seconds, then stop")
     parser.add_argument(
@@ -301,6 +316,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     src, tgt = args.pair.split("-")
+    if args.status:
+        print_status(src, tgt)
+        return
+    if args.stage is None:
+        parser.error("give --stage (or --status)")
     warm = None
     if args.warm_start is not None:
         warm = SHIPPED / args.pair if args.warm_start == "shipped" else Path(args.warm_start)
