@@ -23,7 +23,8 @@ def train_stage_line(name: str, config: TrainConfig) -> str:
     is done (early stop or epoch limit) or would resume on the next run."""
     path = config.work_dir / STATE_NAME
     if not path.is_file():
-        return f"{name:<8} not started"
+        started = config.work_dir.is_dir()
+        return f"{name:<8} " + ("no epoch finished yet" if started else "not started")
     state = json.loads(path.read_text(encoding="utf-8"))
     history = state.get("history", [])
     epoch = int(state["epoch"])

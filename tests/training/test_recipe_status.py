@@ -34,6 +34,8 @@ def test_a_stage_that_has_not_run_says_so(tmp_path: Path) -> None:
     assert train_stage_line("base", _config(tmp_path / "base")).endswith("not started")
     assert blend_line(tmp_path / "blend").endswith("not run")
     assert "none in" in shipped_line(tmp_path / "shipped" / "en-de")
+    (tmp_path / "base" / "vocab").mkdir(parents=True)
+    assert train_stage_line("base", _config(tmp_path / "base")).endswith("no epoch finished yet")
 
 
 def test_a_running_stage_gives_epochs_time_best_and_where_it_resumes(tmp_path: Path) -> None:
