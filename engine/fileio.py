@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import stat
 from pathlib import Path
 from types import TracebackType
@@ -136,3 +137,19 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def replace_dir(staged: Path, target: Path) -> Path:
+    """Move a fully written folder onto ``target``, replacing what was there.
+
+    Folders cannot be renamed over each other, so the old one is moved aside first and deleted
+    only after the new one is in place: an interruption never leaves a half-copied folder at
+    ``target`` (between the two renames, the old one waits at ``.NAME.old``).
+    """
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staged, target)
+    shutil.rmtree(old, ignore_errors=True)
+    return target

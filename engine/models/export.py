@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from polyshelf.errors import MissingExtraError, ModelError
+from polyshelf.fileio import replace_dir
 from polyshelf.models.manifest import ModelManifest
 
 HF_CONFIG_NAME = "hf-config.json"
@@ -28,9 +29,7 @@ def convert_to_ct2(hf_dir: Path, out_dir: Path, quantization: str | None = "int8
     except Exception as exc:  # the converter raises many types; report them as one
         shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(f"conversion of {hf_dir} failed: {exc}") from exc
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    tmp.rename(out_dir)
+    replace_dir(tmp, out_dir)
 
 
 def export_marian(

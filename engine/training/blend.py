@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from polyshelf.errors import ModelError
-from polyshelf.fileio import atomic_output
+from polyshelf.fileio import atomic_output, replace_dir
 from polyshelf.training.corpus import Pair
 
 WEIGHTS_NAME = "model.safetensors"
@@ -45,9 +45,7 @@ def blend_hf_dirs(base_dir: Path, tuned_dir: Path, weight: float, out_dir: Path)
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(tuned_dir, tmp)
     save_file(blended, str(tmp / WEIGHTS_NAME), metadata={"format": "pt"})
-    shutil.rmtree(out_dir, ignore_errors=True)
-    tmp.rename(out_dir)
-    return out_dir
+    return replace_dir(tmp, out_dir)
 
 
 @dataclass(frozen=True)
@@ -87,8 +85,7 @@ def choose_blend(
         log(f"blend weight {weight:g}: dev BLEU {per_set}, mean {bleu:.2f}")
         if best is None or bleu > best[1]:
             best = (weight, bleu)
-            shutil.rmtree(work_dir / "best_hf", ignore_errors=True)
-            candidate.rename(work_dir / "best_hf")
+            replace_dir(candidate, work_dir / "best_hf")
     shutil.rmtree(work_dir / "candidate_hf", ignore_errors=True)
     if best is None:
         raise ModelError("choose_blend needs at least one weight")

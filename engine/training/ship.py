@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from polyshelf.fileio import replace_dir
 from polyshelf.models.export import add_finetune_files
 from polyshelf.models.manifest import ModelManifest, read_manifest
 from polyshelf.training.blend import read_blend
@@ -231,12 +232,9 @@ def ship(src: str, tgt: str, *, force: bool = False, products: bool = True) -> P
         failures.append(f"{size_mb:.1f} MB > {MAX_MB} MB")
     print(json.dumps(card, indent=2, default=str))
     if failures and not force:
-        kept = work / "not_shipped"
-        shutil.rmtree(kept, ignore_errors=True)
-        staging.rename(kept)
+        kept = replace_dir(staging, work / "not_shipped")
         print(f"NOT shipped {manifest.model_id}: " + "; ".join(failures) + f" (kept in {kept})")
         return None
-    shutil.rmtree(out, ignore_errors=True)
-    staging.rename(out)
+    replace_dir(staging, out)
     print(f"shipped {manifest.model_id} to {out} ({size_mb:.1f} MB)")
     return out

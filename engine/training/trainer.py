@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from polyshelf.errors import MissingExtraError
-from polyshelf.fileio import atomic_output
+from polyshelf.fileio import atomic_output, replace_dir
 from polyshelf.training.batches import EncodedPair, collate, make_batches
 from polyshelf.training.corpus import Pair
 from polyshelf.training.marian import SIZES, build_model, save_hf_model
@@ -256,8 +256,10 @@ class Trainer:
             state["history"].append(record.__dict__)
             if bleu > state["best_bleu"]:
                 state["best_bleu"], state["bad_epochs"] = bleu, 0
-                shutil.rmtree(self.work / "best_hf", ignore_errors=True)
-                shutil.copytree(self.work / "epoch_hf", self.work / "best_hf")
+                staged = self.work / ".best_hf.new"
+                shutil.rmtree(staged, ignore_errors=True)
+                shutil.copytree(self.work / "epoch_hf", staged)
+                replace_dir(staged, self.work / "best_hf")
             else:
                 state["bad_epochs"] += 1
             state["epoch"] = epoch

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from polyshelf.errors import InputError
-from polyshelf.fileio import atomic_output
+from polyshelf.fileio import atomic_output, replace_dir
 
 
 def test_success_replaces_the_target(tmp_path: Path) -> None:
@@ -49,3 +49,25 @@ def test_missing_output_folder_is_an_input_error(tmp_path: Path) -> None:
         atomic_output(tmp_path / "nope" / "out.csv"),
     ):
         pass
+
+
+def test_replace_dir_swaps_in_the_new_folder_and_leaves_nothing_aside(tmp_path: Path) -> None:
+    target, staged = tmp_path / "best_hf", tmp_path / ".best_hf.new"
+    target.mkdir()
+    (target / "model.safetensors").write_text("old", encoding="utf-8")
+    staged.mkdir()
+    (staged / "model.safetensors").write_text("new", encoding="utf-8")
+    assert replace_dir(staged, target) == target
+    assert (target / "model.safetensors").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["best_hf"]
+
+
+def test_replace_dir_creates_the_target_and_clears_a_leftover_from_an_interruption(
+    tmp_path: Path,
+) -> None:
+    target, staged = tmp_path / "out", tmp_path / "staged"
+    (tmp_path / ".out.old").mkdir()  # an earlier run stopped between the two renames
+    staged.mkdir()
+    (staged / "a").write_text("1", encoding="utf-8")
+    replace_dir(staged, target)
+    assert (target / "a").is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
