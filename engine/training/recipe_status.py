@@ -6,11 +6,10 @@ long has it taken, is it getting better" without opening checkpoints.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from polyshelf.training.blend import read_blend
-from polyshelf.training.trainer import STATE_NAME, TrainConfig
+from polyshelf.training.trainer import TrainConfig, read_state, state_devices
 
 
 def _hours(seconds: float) -> str:
@@ -21,15 +20,14 @@ def _hours(seconds: float) -> str:
 def train_stage_line(name: str, config: TrainConfig) -> str:
     """One line for a training stage: epochs, wall time, devices, best dev BLEU, and whether it
     is done (early stop or epoch limit) or would resume on the next run."""
-    path = config.work_dir / STATE_NAME
-    if not path.is_file():
+    state = read_state(config.work_dir)
+    if state is None:
         started = config.work_dir.is_dir()
         return f"{name:<8} " + ("no epoch finished yet" if started else "not started")
-    state = json.loads(path.read_text(encoding="utf-8"))
     history = state.get("history", [])
     epoch = int(state["epoch"])
     best = max(history, key=lambda h: h["dev_bleu"], default=None)
-    devices = ", ".join(sorted({h.get("device", "cpu") for h in history})) or "cpu"
+    devices = ", ".join(state_devices(state)) or "cpu"
     line = (
         f"{name:<8} {epoch} epochs in {_hours(state.get('wall_seconds', 0.0))} ({devices}), "
         f"best dev BLEU {state['best_bleu']:.2f}"

@@ -35,7 +35,7 @@ from polyshelf.training.defaults import (
 )
 from polyshelf.training.evaluate import score_hypotheses, translate_lines
 from polyshelf.training.marian import SIZES, size_dict
-from polyshelf.training.trainer import STATE_NAME
+from polyshelf.training.trainer import read_state, state_devices
 
 BEAM = 4
 MAX_MB = 25.0
@@ -46,9 +46,8 @@ def _history(stage_dir: Path) -> dict[str, object]:
     blend = read_blend(stage_dir)
     if blend is not None:
         return asdict(blend)
-    if (stage_dir / STATE_NAME).is_file():
-        state = json.loads((stage_dir / STATE_NAME).read_text(encoding="utf-8"))
-    else:  # stages trained before state.json was written
+    state = read_state(stage_dir)
+    if state is None:  # stages trained before state.json was written
         import torch
 
         ckpt = torch.load(stage_dir / "last.pt", map_location="cpu", weights_only=True)
@@ -58,7 +57,7 @@ def _history(stage_dir: Path) -> dict[str, object]:
         "steps": state["step"],
         "wall_time_s": round(state.get("wall_seconds", 0.0)),
         "best_dev_bleu_greedy": state["best_bleu"],
-        "devices": sorted({h.get("device", "cpu") for h in state["history"]}),
+        "devices": state_devices(state),
     }
 
 

@@ -29,6 +29,17 @@ from polyshelf.training.marian import SIZES, build_model, save_hf_model
 STATE_NAME = "state.json"
 
 
+def read_state(work_dir: Path) -> dict[str, Any] | None:
+    """A stage's training record (epochs, steps, dev BLEU history) from state.json, if written."""
+    path = work_dir / STATE_NAME
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def state_devices(state: dict[str, Any]) -> list[str]:
+    """The devices a stage's epochs ran on (records from before the field: CPU)."""
+    return sorted({h.get("device", "cpu") for h in state["history"]})
+
+
 @dataclass
 class TrainConfig:
     src_lang: str
