@@ -34,8 +34,7 @@ def train_stage_line(name: str, config: TrainConfig) -> str:
     )
     if best is not None:
         line += f" at epoch {best['epoch']}, last {history[-1]['dev_bleu']:.2f}"
-    early = int(state["bad_epochs"]) >= config.patience and epoch >= config.min_epochs
-    if early:
+    if config.stopped_early(state):
         return line + f"; done (no gain in {config.patience} epochs)"
     if epoch >= config.max_epochs:
         return line + f"; done ({config.max_epochs} epochs)"

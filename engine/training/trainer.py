@@ -60,6 +60,10 @@ class TrainConfig:
     time_budget_s: float | None = None  # stop cleanly (resumable) after this much wall time
     dev_beam: int = 1
 
+    def stopped_early(self, state: dict[str, Any]) -> bool:
+        """Early stopping: `patience` epochs without a dev gain, once `min_epochs` have run."""
+        return state["bad_epochs"] >= self.patience and state["epoch"] >= self.min_epochs
+
 
 @dataclass
 class EpochRecord:
@@ -221,7 +225,7 @@ class Trainer:
         )
         finished = True
         while state["epoch"] < cfg.max_epochs:
-            if state["bad_epochs"] >= cfg.patience and state["epoch"] >= cfg.min_epochs:
+            if cfg.stopped_early(state):
                 self.log(f"early stop: no dev gain in {cfg.patience} epochs")
                 break
             if cfg.time_budget_s is not None and time.monotonic() - start > cfg.time_budget_s:
