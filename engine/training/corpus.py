@@ -40,8 +40,9 @@ def detokenize(lines: Sequence[str], lang: str) -> list[str]:
     detok = MosesDetokenizer(lang=lang)
     out = []
     for line in lines:
-        # The corpus spaces elision apostrophes (`l ' idéal`, `it ' s`); Moses leaves them so.
-        line = re.sub(r"(\w) ' (\w)", r"\1'\2", line)
+        # The corpus spaces elision apostrophes, straight and typographic (`l ' idéal`,
+        # `l ’ abri`, `it ’ s`); Moses leaves them so.
+        line = re.sub(r"(\w) +(['’]) +(\w)", r"\1\2\3", line)
         out.append(detok.detokenize(line.split()))
     return out
 

@@ -183,7 +183,8 @@ def catalog_pairs(split: str, src: str, tgt: str) -> list[Pair]:
     """
     from polyshelf.training.catalog_data import prepare_catalog_pairs
 
-    cache = {s: WORK / f"{src}-{tgt}" / f"ikea_{s}_sentences.tsv" for s in ("train", "val")}
+    # Bump the version when the preparation changes, so caches of earlier runs are not reused.
+    cache = {s: WORK / f"{src}-{tgt}" / f"ikea_{s}_sentences.v2.tsv" for s in ("train", "val")}
     if not cache[split].is_file():
         cache[split].parent.mkdir(parents=True, exist_ok=True)
         train_src, train_tgt = ikea_lines("train", src, tgt)

@@ -36,6 +36,8 @@ def test_placeholders_replace_tokens_shared_by_both_sides() -> None:
 
 def test_detokenize_moses_text() -> None:
     assert detokenize(["l ' idéal , 40 ° C ."], "fr") == ["l'idéal, 40 ° C."]
+    assert detokenize(["à l ’ abri , d ’ assise ."], "fr") == ["à l’abri, d’assise."]
+    assert detokenize(["so it ’ s warm , don  ' t ."], "en") == ["so it’s warm, don't."]
     assert detokenize(["Wipe clean ( water ) ."], "en") == ["Wipe clean (water)."]
 
 
