@@ -1,4 +1,4 @@
-"""French spacing, quotation marks and Swiss ss, on realistic catalog text."""
+"""French spacing and elisions, quotation marks and Swiss ss, on realistic catalog text."""
 
 from __future__ import annotations
 
@@ -49,6 +49,24 @@ class TestFrenchSpacing(RuleContract):
         Case("Livraison gratuite !", 1, "Livraison gratuite!", locale="fr-CA"),
         Case("Matière : laine", 1, f"Matière{NB}: laine", locale="fr-CA", params=CA_SPACING),
         Case(f"Prix{NB}: 20 $; taxes en sus!", 0, locale="fr-CA"),
+    )
+
+
+class TestFrenchElision(RuleContract):
+    rule_id = "typography-fr-elision"
+    cases = (
+        Case(
+            "La LED consomme 85 % d ’ énergie en moins.",
+            1,
+            "La LED consomme 85 % d’énergie en moins.",
+            locale="fr-FR",
+        ),
+        Case("À l ’ abri et à l' intérieur", 2, "À l’abri et à l'intérieur", locale="fr-FR"),
+        Case("Qu ’ il pleuve, jusqu ’ à 40 °C", 2, "Qu’il pleuve, jusqu’à 40 °C", locale="fr-CA"),
+        Case("L’abri, l'idée, aujourd’hui", 0, locale="fr-FR"),
+        Case("Le modèle ‘ Oslo ’ est livré", 0, locale="fr-FR"),
+        Case("Let ’ s go, it ’ s dry", 0, locale="fr-FR"),
+        Case("Voir https://x.fr/l ' a", 0, locale="fr-FR"),
     )
 
 
