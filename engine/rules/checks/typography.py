@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import ClassVar
 
 from polyshelf.issues import Issue, Severity
 from polyshelf.rules.base import Rule, RuleContext
@@ -236,51 +237,61 @@ def _can_close(text: str, position: int) -> bool:
     return before != "" and not before.isspace() and not (after.isalnum())
 
 
-_SHARP_S_RE = re.compile("[ßẞ]")
+class _PatternFixRule(Rule):
+    """A rule whose every match of `pattern` (outside markup and placeholders) is one issue,
+    fixed by replacing the match with `replacement(match)`."""
+
+    pattern: ClassVar[re.Pattern[str]]
+
+    def message(self, match: re.Match[str]) -> str:
+        raise NotImplementedError
+
+    def replacement(self, match: re.Match[str]) -> str:
+        raise NotImplementedError
+
+    def check(self, target: str, ctx: RuleContext) -> list[Issue]:
+        return [
+            self.issue(self.message(m), m.span())
+            for m in free_matches(self.pattern, mask_text(target))
+        ]
+
+    def fix(self, target: str, ctx: RuleContext) -> str | None:
+        matches = free_matches(self.pattern, mask_text(target))
+        edits = [(*m.span(), self.replacement(m)) for m in matches]
+        return apply_edits(target, edits) if edits else None
 
 
 @register_rule
-class SwissSsRule(Rule):
+class SwissSsRule(_PatternFixRule):
     id = "swiss-ss"
     severity = Severity.WARNING
     order = 20
     description = "Swiss Standard German writes ss for ß."
+    pattern = re.compile("[ßẞ]")
 
-    def check(self, target: str, ctx: RuleContext) -> list[Issue]:
-        return [
-            self.issue(f"'{m.group()}' is not used in Swiss German: write ss", m.span())
-            for m in free_matches(_SHARP_S_RE, mask_text(target))
-        ]
+    def message(self, match: re.Match[str]) -> str:
+        return f"'{match.group()}' is not used in Swiss German: write ss"
 
-    def fix(self, target: str, ctx: RuleContext) -> str | None:
-        matches = free_matches(_SHARP_S_RE, mask_text(target))
-        edits = [(*m.span(), "ss" if m.group() == "ß" else "SS") for m in matches]
-        return apply_edits(target, edits) if edits else None
-
-
-# An elided article or pronoun, then an apostrophe with a space on either side, then a letter:
-# `d ’ énergie`, `l' abri`. Models trained on Moses-tokenized corpora write these.
-_SPACED_ELISION_RE = re.compile(
-    r"(?<![\w'’-])((?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst]))"
-    r"(?:([ \t\u00a0\u202f]+)(['’])[ \t\u00a0\u202f]*|(['’])[ \t\u00a0\u202f]+)(?=[^\W\d_])",
-    re.IGNORECASE,
-)
+    def replacement(self, match: re.Match[str]) -> str:
+        return "ss" if match.group() == "ß" else "SS"
 
 
 @register_rule
-class FrenchElisionRule(Rule):
+class FrenchElisionRule(_PatternFixRule):
     id = "typography-fr-elision"
     severity = Severity.WARNING
     order = 55
     description = "No space around the apostrophe of an elision (l’abri, d’énergie)."
+    # An elided article or pronoun, an apostrophe with a space on either side, then a letter:
+    # `d ’ énergie`, `l' abri`. Models trained on Moses-tokenized corpora write these.
+    pattern = re.compile(
+        r"(?<![\w'’-])((?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst]))"
+        r"(?:[ \t\u00a0\u202f]+(['’])[ \t\u00a0\u202f]*|(['’])[ \t\u00a0\u202f]+)(?=[^\W\d_])",
+        re.IGNORECASE,
+    )
 
-    def check(self, target: str, ctx: RuleContext) -> list[Issue]:
-        return [
-            self.issue(f"'{m.group()}': no space around the apostrophe of an elision", m.span())
-            for m in free_matches(_SPACED_ELISION_RE, mask_text(target))
-        ]
+    def message(self, match: re.Match[str]) -> str:
+        return f"'{match.group()}': no space around the apostrophe of an elision"
 
-    def fix(self, target: str, ctx: RuleContext) -> str | None:
-        matches = free_matches(_SPACED_ELISION_RE, mask_text(target))
-        edits = [(*m.span(), m.group(1) + (m.group(3) or m.group(4))) for m in matches]
-        return apply_edits(target, edits) if edits else None
+    def replacement(self, match: re.Match[str]) -> str:
+        return match.group(1) + (match.group(2) or match.group(3))
