@@ -286,7 +286,7 @@ class FrenchElisionRule(_PatternFixRule):
     # `d ’ énergie`, `l' abri`. Models trained on Moses-tokenized corpora write these.
     pattern = re.compile(
         r"(?<![\w'’-])((?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst]))"
-        r"(?:[ \t\u00a0\u202f]+(['’])[ \t\u00a0\u202f]*|(['’])[ \t\u00a0\u202f]+)(?=[^\W\d_])",
+        rf"(?:[{_GAP}]+(['’])[{_GAP}]*|(['’])[{_GAP}]+)(?=[^\W\d_])",
         re.IGNORECASE,
     )
 
